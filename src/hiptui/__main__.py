@@ -1,0 +1,3 @@
+from hiptui.cli import main
+
+raise SystemExit(main())

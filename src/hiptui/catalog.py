@@ -1,0 +1,123 @@
+"""Every move of the packs in use, by global id `pack/move`, with routines resolved against them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from hiptui.model import Dose, Move, Pack, Routine
+from hiptui.problems import Problem
+from hiptui.search import Filters, SearchIndex
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CatalogMove:
+    """A move with the pack it came from."""
+
+    gid: str
+    pack_id: str
+    pack_name: str
+    move: Move
+
+    @property
+    def name(self) -> str:
+        return self.move.name
+
+    @property
+    def dose(self) -> Dose:
+        return self.move.dose
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineItem:
+    move: CatalogMove
+    dose: Dose
+
+
+@dataclass
+class ResolvedRoutine:
+    """A routine whose moves were looked up; moves no loaded pack has are listed in `missing`."""
+
+    gid: str
+    pack_id: str
+    routine: Routine
+    items: list[RoutineItem]
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.routine.name
+
+
+class Catalog:
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        self.packs: list[Pack] = list(packs)
+        self.moves: dict[str, CatalogMove] = {}
+        for pack in self.packs:
+            for move in pack.moves:
+                gid = f"{pack.id}/{move.id}"
+                self.moves[gid] = CatalogMove(gid, pack.id, pack.name, move)
+        self.problems: list[Problem] = []
+        self.routines: dict[str, ResolvedRoutine] = {}
+        for pack in self.packs:
+            for routine in pack.routines:
+                resolved = self._resolve(pack, routine)
+                self.routines[resolved.gid] = resolved
+        self._ordered = sorted(self.moves.values(), key=lambda m: (m.name.casefold(), m.gid))
+        self.index = SearchIndex(self._ordered)
+
+    def __len__(self) -> int:
+        return len(self.moves)
+
+    def all_moves(self) -> list[CatalogMove]:
+        """Every move, by name."""
+        return list(self._ordered)
+
+    def get(self, ref: str, pack_id: str | None = None) -> CatalogMove | None:
+        """A move by global id, or by a bare id within `pack_id`."""
+        if "/" not in ref and pack_id is not None:
+            ref = f"{pack_id}/{ref}"
+        return self.moves.get(ref)
+
+    def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
+        return self.index.search(query, filters)
+
+    def routine(self, ref: str) -> ResolvedRoutine | None:
+        """A routine by global id `pack/routine`, or by its bare id when only one pack has it."""
+        if ref in self.routines:
+            return self.routines[ref]
+        matches = [r for r in self.routines.values() if r.routine.id == ref]
+        return matches[0] if len(matches) == 1 else None
+
+    def _resolve(self, pack: Pack, routine: Routine) -> ResolvedRoutine:
+        items: list[RoutineItem] = []
+        missing: list[str] = []
+        for entry in routine.moves:
+            found = self.get(entry.move, pack.id)
+            if found is None:
+                missing.append(entry.move)
+                continue
+            items.append(RoutineItem(found, entry.apply_to(found.dose)))
+        gid = f"{pack.id}/{routine.id}"
+        for ref in missing:
+            message = f"routine {gid!r} names {ref!r}, which no loaded pack has; it is left out"
+            self.problems.append(Problem(pack.id, message, severity="warning"))
+        return ResolvedRoutine(gid, pack.id, routine, items, missing)
+
+    def facets(self) -> dict[str, list[str]]:
+        """The values each filter can take, for pickers."""
+        values: dict[str, set[str]] = {name: set() for name in Filters.FACETS}
+        for entry in self.moves.values():
+            move = entry.move
+            values["pack"].add(entry.pack_id)
+            values["category"].add(move.category)
+            values["style"].add(move.style)
+            values["equipment"].update(move.equipment or ["none"])
+            values["when"].update(move.when)
+            if move.position:
+                values["position"].add(move.position)
+        return {name: sorted(found) for name, found in values.items()}
+
+
+def moves_of(entries: Sequence[CatalogMove]) -> list[Move]:
+    return [entry.move for entry in entries]

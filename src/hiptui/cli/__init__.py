@@ -1,0 +1,55 @@
+"""The command line (SPEC section 4). It never imports Textual unless it opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from hiptui import __version__
+from hiptui.cli import browse, packs
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr, with exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hiptui",
+        description="Hip mobility, yoga, foam rolling and banded strength for runners.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"hiptui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    packs.add_commands(commands)
+    browse.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _open_app()
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except CommandError as error:
+        print(f"hiptui: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the user gets one line, never a traceback
+        if os.environ.get("HIPTUI_DEBUG"):
+            raise
+        print(f"hiptui: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+def _open_app() -> int:
+    from hiptui.tui import run_app
+
+    return run_app()

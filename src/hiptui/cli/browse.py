@@ -1,0 +1,82 @@
+"""`hiptui moves` and `hiptui routine list`: what the packs hold."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from hiptui.catalog import Catalog
+from hiptui.formatting import describe_dose, move_json
+from hiptui.library import load_library
+from hiptui.search import Filters
+from hiptui.text import clean_text
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    moves = commands.add_parser("moves", help="list moves, filtered and searched")
+    moves.add_argument("--pack", action="append", default=[], metavar="ID", help="only this pack (repeatable)")
+    moves.add_argument("--search", default="", metavar="TEXT", help="name, alias, target, equipment or pack")
+    moves.add_argument("--json", action="store_true", help="print JSON")
+    moves.set_defaults(handler=list_moves)
+
+    routine = commands.add_parser("routine", help="routines from packs")
+    sub = routine.add_subparsers(dest="routine_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="every routine, with its length")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=list_routines)
+
+
+def load_catalog() -> Catalog:
+    library = load_library()
+    for record in library.records:
+        if record.error:
+            print(f"hiptui: skipped a pack: {record.error}", file=sys.stderr)
+    return Catalog(library.packs)
+
+
+def list_moves(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    unknown = [pack for pack in args.pack if not any(p.id == pack for p in catalog.packs)]
+    if unknown:
+        print(f"hiptui: no pack {unknown[0]!r} is loaded (see 'hiptui pack list')", file=sys.stderr)
+        return 1
+    found = catalog.search(args.search, Filters(pack=frozenset(args.pack)))
+    if args.json:
+        print(json.dumps([move_json(entry) for entry in found], indent=2, ensure_ascii=False))
+        return 0
+    for entry in found:
+        side = " ↔" if entry.dose.per_side else ""
+        print(f"{entry.gid:<42} {entry.name:<46} {describe_dose(entry.dose)}{side}")
+    if not found:
+        print("no moves match", file=sys.stderr)
+    return 0
+
+
+def list_routines(args: argparse.Namespace) -> int:
+    from hiptui.timeline import build_timeline, QueueItem
+
+    catalog = load_catalog()
+    rows = []
+    for routine in catalog.routines.values():
+        timeline = build_timeline([QueueItem(item.move, item.dose) for item in routine.items])
+        rows.append((routine, timeline.total_seconds))
+    if args.json:
+        data = [
+            {
+                "id": routine.gid,
+                "name": routine.name,
+                "source": routine.pack_id,
+                "moves": len(routine.items),
+                "missing": routine.missing,
+                "total_seconds": total,
+            }
+            for routine, total in rows
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for routine, total in rows:
+        minutes = f"{total / 60:.0f} min"
+        missing = f"  (missing: {', '.join(routine.missing)})" if routine.missing else ""
+        print(clean_text(f"{routine.gid:<38} {routine.name:<32} {len(routine.items):>2} moves  {minutes:>6}{missing}"))
+    return 0

@@ -1,0 +1,68 @@
+"""`hiptui pack ...`: list and validate packs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from hiptui.library import load_library
+from hiptui.loader import load_pack_file
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    pack = commands.add_parser("pack", help="list, check and manage content packs")
+    sub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+
+    listing = sub.add_parser("list", help="every pack, with its source and any error")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=list_packs)
+
+    validate = sub.add_parser("validate", help="check pack files; problems as PATH:LINE:COL: message")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.set_defaults(handler=validate_packs)
+
+
+def list_packs(args: argparse.Namespace) -> int:
+    library = load_library()
+    if args.json:
+        print(json.dumps([record.as_json() for record in library.records], indent=2))
+        return 0
+    rows = [("ID", "NAME", "VERSION", "SOURCE", "MOVES", "ROUTINES")]
+    for record in library.records:
+        info = record.as_json()
+        rows.append(
+            (
+                str(info["id"] or "?"),
+                str(info["name"] or record.location),
+                str(info["version"] or "-"),
+                record.source,
+                str(info["moves"]),
+                str(info["routines"]),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    broken = [record for record in library.records if record.error]
+    for record in broken:
+        print(f"error: {record.error}", file=sys.stderr)
+    return 0
+
+
+def validate_packs(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.paths:
+        files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        for file in files:
+            result = load_pack_file(file)
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+            if result.errors or (args.strict and result.problems):
+                failed = True
+            elif result.pack is not None:
+                pack = result.pack
+                print(f"{file}: ok: pack {pack.id!r}, {len(pack.moves)} moves, {len(pack.routines)} routines")
+    return 1 if failed else 0

@@ -1,0 +1,243 @@
+"""Reading a pack file: limits first, then TOML, then the model, with every problem located."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from hiptui.model import (
+    KNOWN_CATEGORIES,
+    KNOWN_WHEN,
+    MAX_MOVES,
+    Move,
+    Pack,
+    PackInfo,
+    Routine,
+    RoutineEntry,
+)
+from hiptui.problems import Problem, Severity, field_name
+from hiptui.text import clean_text
+from hiptui.toml_locate import Locator
+
+MAX_PACK_BYTES = 2 * 1024 * 1024
+MAX_DOTTED_PARTS = 64
+
+_LONG_DOTTED_KEY = re.compile(
+    r"""(?:(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d}""" % MAX_DOTTED_PARTS
+)
+_MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class LoadResult:
+    """A pack, or why there is none; warnings may come with a pack."""
+
+    source: str
+    pack: Pack | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_pack_file(path: Path) -> LoadResult:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACK_BYTES:
+            return _failed(source, f"the file is {size / 1048576:.1f} MiB; a pack may be at most 2 MiB")
+        data = path.read_bytes()
+    except OSError as error:
+        return _failed(source, f"cannot read the file: {error.strerror or error}")
+    return load_pack_bytes(data, source)
+
+
+def load_pack_bytes(data: bytes, source: str) -> LoadResult:
+    if len(data) > MAX_PACK_BYTES:
+        return _failed(source, f"the file is {len(data) / 1048576:.1f} MiB; a pack may be at most 2 MiB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return _failed(source, "the file is not valid UTF-8 text", line, column)
+    return load_pack_text(text, source)
+
+
+def load_pack_text(text: str, source: str) -> LoadResult:
+    if problem := _too_costly(text, source):
+        return LoadResult(source, problems=[problem])
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line, column = (int(match[1]), int(match[2])) if match else (None, None)
+        return _failed(source, "invalid TOML: " + _TOML_POSITION.sub("", message), line, column)
+    except RecursionError:
+        return _failed(source, "invalid TOML: values are nested too deeply")
+    except (ValueError, MemoryError) as error:
+        return _failed(source, f"invalid TOML: {clean_text(str(error))[:120]}")
+    return validate_document(document, text, source)
+
+
+def validate_document(document: dict[str, Any], text: str, source: str) -> LoadResult:
+    """Turn a parsed TOML document into a Pack, locating every problem in `text`."""
+    locator = Locator(text)
+    try:
+        pack = Pack.model_validate(document)
+    except ValidationError as error:
+        problems = [_locate(source, locator, loc, message) for loc, message in _explain(error)]
+        return LoadResult(source, problems=_dedupe(problems))
+    found = [_locate(source, locator, loc, message, severity) for loc, message, severity in check_pack(pack)]
+    result = LoadResult(source, problems=found)
+    if not result.errors:
+        result.pack = pack
+    return result
+
+
+def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
+    """What the model alone cannot see: duplicate ids, unknown tags, routines naming missing moves."""
+    move_ids: set[str] = set()
+    for index, move in enumerate(pack.moves):
+        if move.id in move_ids:
+            yield ("moves", index, "id"), f"the id {move.id!r} is used by an earlier move of this pack", "error"
+        move_ids.add(move.id)
+        if move.category not in KNOWN_CATEGORIES:
+            yield ("moves", index, "category"), _unknown_tag("category", move.category, KNOWN_CATEGORIES), "warning"
+        for position, tag in enumerate(move.when):
+            if tag not in KNOWN_WHEN:
+                yield ("moves", index, "when", position), _unknown_tag("'when' tag", tag, KNOWN_WHEN), "warning"
+    routine_ids: set[str] = set()
+    for index, routine in enumerate(pack.routines):
+        if routine.id in routine_ids:
+            yield ("routines", index, "id"), f"the id {routine.id!r} is used by an earlier routine", "error"
+        routine_ids.add(routine.id)
+        for position, entry in enumerate(routine.moves):
+            pack_id, _, move_id = entry.move.rpartition("/")
+            if pack_id in ("", pack.id) and move_id not in move_ids:
+                hint = _did_you_mean(move_id, move_ids)
+                yield ("routines", index, "moves", position), f"no move {move_id!r} in this pack{hint}", "warning"
+
+
+def _too_costly(text: str, source: str) -> Problem | None:
+    """Refuse documents that would make tomllib take too much memory or time, before it starts."""
+    if match := _LONG_DOTTED_KEY.search(text):
+        line, column = _line_col(text, match.start())
+        return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
+    headers = _MOVES_HEADER.findall(text)
+    if len(headers) > MAX_MOVES:
+        return Problem(source, f"the pack has {len(headers)} moves; a pack may have at most {MAX_MOVES}")
+    return None
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _failed(source: str, message: str, line: int | None = None, column: int | None = None) -> LoadResult:
+    return LoadResult(source, problems=[Problem(source, message, line, column)])
+
+
+def _locate(source: str, locator: Locator, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+    line, column = locator.position(loc)
+    return Problem(source, message, line, column, field_name(loc) or None, severity)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model that validates the table at `loc` (where unknown keys are reported)."""
+    shape = tuple("#" if isinstance(part, int) else part for part in loc)
+    return {
+        (): Pack,
+        ("pack",): PackInfo,
+        ("moves", "#"): Move,
+        ("routines", "#"): Routine,
+        ("routines", "#", "moves", "#"): RoutineEntry,
+    }.get(shape)
+
+
+def _explain(error: ValidationError) -> Iterable[tuple[Loc, str]]:
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        yield loc, _message(item["type"], loc, item.get("input"), item.get("ctx") or {}, item["msg"])
+
+
+def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str) -> str:
+    key = loc[-1] if loc and isinstance(loc[-1], str) else None
+    seconds = " seconds" if key in ("hold", "rest", "rep_seconds") else ""
+    if kind == "missing":
+        return f"missing required key {key!r}"
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        known = list(model.model_fields) if model else []
+        return f"unknown key {key!r}{_did_you_mean(str(key), known)}"
+    if kind == "string_pattern_mismatch":
+        if "/" in str(ctx.get("pattern", "")) or key == "move":
+            return f"{_show(value)} is not a move reference: use 'move-id' or 'pack-id/move-id'"
+        return f"{_show(value)} is not a valid id: use lowercase letters, digits and '-', at most 63"
+    if kind == "literal_error":
+        if key == "format":
+            return f"unsupported format {_show(value)}: this version of hiptui reads format 1"
+        return f"{_show(value)} is not one of {ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}{seconds} (got {_show(value)})"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}{seconds} (got {_show(value)})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number{seconds} (got {_show(value)})"
+    if kind == "string_type":
+        return f"must be text in quotes (got {_show(value)})"
+    if kind == "bool_type":
+        return f"must be true or false (got {_show(value)})"
+    if kind == "list_type":
+        return f"must be a list like [\"a\", \"b\"] (got {_show(value)})"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if _model_at(loc) is RoutineEntry:
+            return f"must be a move id or a table like {{ move = \"pigeon\", hold = 60 }} (got {_show(value)})"
+        return f"must be a table (got {_show(value)})"
+    if kind == "value_error":
+        return str(ctx.get("error", default.removeprefix("Value error, ")))
+    return default[:1].lower() + default[1:]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value) if isinstance(value, str) else str(value)
+    shown = clean_text(shown)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _unknown_tag(kind: str, value: str, known: Iterable[str]) -> str:
+    hint = _did_you_mean(value, known)
+    return f"unknown {kind} {value!r}{hint or '; known: ' + ', '.join(known)}"

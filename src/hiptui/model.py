@@ -1,0 +1,193 @@
+"""The pack format (SPEC section 1) as pydantic models. Plain data: no UI here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from hiptui.durations import parse_duration
+from hiptui.text import clean_text
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+REF_PATTERN = r"^(?:[a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$"
+KNOWN_CATEGORIES = ("mobility", "yoga", "stretch", "foam-rolling", "banded-strength")
+KNOWN_WHEN = ("pre-run", "post-run", "rest-day", "strength-day")
+MAX_MOVES = 5000
+MAX_TEXT = 2000
+
+
+def _clean(value: object) -> object:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN)]
+MoveRef = Annotated[str, StringConstraints(strict=True, pattern=REF_PATTERN)]
+Text = Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, max_length=MAX_TEXT)]
+Name = Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, min_length=1, max_length=80)]
+HoldSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=3600)]
+RestSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=0, le=3600)]
+RepSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=600)]
+Reps = Annotated[StrictInt, Field(ge=1, le=500)]
+Sets = Annotated[StrictInt, Field(ge=1, le=20)]
+Style = Literal["dynamic", "static", "strength", "release"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+DEFAULT_REP_SECONDS = 3
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Dose(_Strict):
+    """How much of a move: a hold or reps, per side or not, in sets with rest between."""
+
+    hold: HoldSeconds | None = None
+    reps: Reps | None = None
+    rep_seconds: RepSeconds = DEFAULT_REP_SECONDS
+    sets: Sets = 1
+    rest: RestSeconds = 0
+    per_side: StrictBool = False
+
+    @property
+    def work_seconds(self) -> int:
+        """Seconds of one work segment: the hold, or every rep at its pace."""
+        return self.hold if self.hold is not None else (self.reps or 0) * self.rep_seconds
+
+
+class PackInfo(_Strict):
+    id: Slug
+    name: Name
+    version: Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, min_length=1, max_length=40)]
+    description: Text = ""
+    author: Text = ""
+    license: Text = ""
+    homepage: Text = ""
+
+
+class Move(_Strict):
+    id: Slug
+    name: Name
+    category: Slug
+    style: Style = "static"
+    position: Slug | None = None
+    targets: list[Slug] = []
+    equipment: list[Slug] = []
+    level: Level | None = None
+    when: list[Slug] = []
+    per_side: StrictBool = False
+    hold: HoldSeconds | None = None
+    reps: Reps | None = None
+    rep_seconds: RepSeconds | None = None
+    sets: Sets = 1
+    rest: RestSeconds = 0
+    steps: Annotated[list[Text], Field(min_length=1, max_length=20)]
+    cues: Annotated[list[Text], Field(max_length=20)] = []
+    cautions: Annotated[list[Text], Field(max_length=20)] = []
+    aliases: Annotated[list[Text], Field(max_length=20)] = []
+
+    @field_validator("reps")
+    @classmethod
+    def _not_both_hold_and_reps(cls, reps: int | None, info: ValidationInfo) -> int | None:
+        if reps is not None and info.data.get("hold") is not None:
+            raise ValueError("give either 'hold' or 'reps', not both")
+        return reps
+
+    @field_validator("rep_seconds")
+    @classmethod
+    def _rep_seconds_needs_reps(cls, rep_seconds: int | None, info: ValidationInfo) -> int | None:
+        if rep_seconds is not None and info.data.get("hold") is not None:
+            raise ValueError("'rep_seconds' only goes with 'reps', and this move has a 'hold'")
+        return rep_seconds
+
+    @model_validator(mode="after")
+    def _has_a_dose(self) -> Move:
+        if self.hold is None and self.reps is None:
+            raise ValueError("a move needs a dose: give 'hold' (seconds) or 'reps'")
+        return self
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(
+            hold=self.hold,
+            reps=self.reps,
+            rep_seconds=self.rep_seconds or DEFAULT_REP_SECONDS,
+            sets=self.sets,
+            rest=self.rest,
+            per_side=self.per_side,
+        )
+
+
+class RoutineEntry(_Strict):
+    """One move of a routine, with an optional dose override."""
+
+    move: MoveRef
+    hold: HoldSeconds | None = None
+    reps: Reps | None = None
+    sets: Sets | None = None
+    rest: RestSeconds | None = None
+
+    @field_validator("reps")
+    @classmethod
+    def _not_both_hold_and_reps(cls, reps: int | None, info: ValidationInfo) -> int | None:
+        if reps is not None and info.data.get("hold") is not None:
+            raise ValueError("override either 'hold' or 'reps', not both")
+        return reps
+
+    def apply_to(self, dose: Dose) -> Dose:
+        """The move's dose with this entry's overrides."""
+        changes: dict[str, int | None] = {}
+        if self.hold is not None:
+            changes |= {"hold": self.hold, "reps": None}
+        if self.reps is not None:
+            changes |= {"reps": self.reps, "hold": None}
+        if self.sets is not None:
+            changes["sets"] = self.sets
+        if self.rest is not None:
+            changes["rest"] = self.rest
+        return dose.model_copy(update=changes) if changes else dose
+
+
+def _entry_from_ref(value: object) -> object:
+    return {"move": value} if isinstance(value, str) else value
+
+
+class Routine(_Strict):
+    id: Slug
+    name: Name
+    description: Text = ""
+    when: list[Slug] = []
+    moves: Annotated[list[Annotated[RoutineEntry, BeforeValidator(_entry_from_ref)]], Field(min_length=1, max_length=200)]
+
+
+class Pack(_Strict):
+    """A content pack: what one pack file holds."""
+
+    format: Literal[1] = 1
+    pack: PackInfo
+    moves: Annotated[list[Move], Field(max_length=MAX_MOVES)] = []
+    routines: Annotated[list[Routine], Field(max_length=500)] = []
+
+    @property
+    def id(self) -> str:
+        return self.pack.id
+
+    @property
+    def name(self) -> str:
+        return self.pack.name
+
+    @property
+    def version(self) -> str:
+        return self.pack.version

@@ -1,0 +1,33 @@
+"""Making untrusted text safe to store and show, and folding it for search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC ... BEL or ST
+    | \x1b[P_^X][^\x1b]*(?:\x1b\\)?        # DCS, APC, PM, SOS ... ST
+    | \x1b\[[0-?]*[ -/]*[@-~]              # CSI
+    | \x9b[0-?]*[ -/]*[@-~]                # 8-bit CSI
+    | \x1b[@-Z\\-_]                        # other two-byte escapes
+    """,
+    re.VERBOSE,
+)
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def clean_text(value: str) -> str:
+    """Drop escape sequences, control characters and bidi overrides; keep newlines and tabs as spaces."""
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    value = _CONTROL.sub("", value)
+    return value.replace("\t", " ").replace("\n", " ").strip()
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form of `value`, for matching."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
