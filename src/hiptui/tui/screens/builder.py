@@ -1,0 +1,257 @@
+"""The builder: search the library, read a move, line up the session queue."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from hiptui.catalog import Catalog, CatalogMove
+from hiptui.durations import format_duration
+from hiptui.queue import SessionQueue
+from hiptui.search import Filters
+from hiptui.timeline import QueueItem
+from hiptui.tui.safe import plain
+from hiptui.tui.widgets.drag import DragManager
+from hiptui.tui.widgets.move_detail import MoveDetail
+from hiptui.tui.widgets.move_lists import LibraryList, QueueList
+from hiptui.tui.widgets.too_small import TooSmall
+from hiptui.tui.widgets.virtual_list import VirtualList
+
+QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
+
+
+class BuilderScreen(Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("escape", "leave_search", "Library", show=False),
+        Binding("enter,a", "add", "Add"),
+        Binding("shift+up", "move_up", "Up", key_display="⇧↑"),
+        Binding("shift+down", "move_down", "Down", key_display="⇧↓"),
+        Binding("delete,backspace,x", "remove", "Remove", key_display="x"),
+        Binding("e", "edit_dose", "Edit dose"),
+        Binding("f", "filters", "Filters"),
+        Binding("r", "routines", "Routines"),
+        Binding("c", "clear", "Clear"),
+        Binding("s", "start", "Start"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog = Catalog([])
+        self.queue = SessionQueue()
+        self.filters = Filters()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="library-pane", classes="pane"):
+                yield Input(placeholder="Search moves (name, alias, target, gear, pack)", id="search")
+                yield Static(id="library-status")
+                yield LibraryList(id="library")
+            yield MoveDetail(id="detail", classes="pane")
+            with Vertical(id="queue-pane", classes="pane"):
+                yield QueueList(id="queue")
+                yield Static(id="queue-total")
+        yield Footer()
+        yield DragManager()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.query_one("#library-pane").border_title = "Library"
+        self.query_one("#detail").border_title = "Move"
+        self.query_one("#queue-pane").border_title = "Queue"
+        library = self.query_one(LibraryList)
+        library.empty_text = "Loading packs…"
+        library.focus()
+        self.refresh_queue()
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.query_one(LibraryList).empty_text = "No moves match. Press / to change the search, f for filters."
+        self.refresh_library()
+
+    def refresh_library(self) -> None:
+        query = self.query_one("#search", Input).value
+        found = self.catalog.search(query, self.filters)
+        library = self.query_one(LibraryList)
+        library.set_items(found, cursor=0)
+        status = f"{len(found)} of {len(self.catalog)} moves"
+        active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in Filters.FACETS if getattr(self.filters, facet)]
+        if active:
+            status += " · " + " · ".join(active)
+        self.query_one("#library-status", Static).update(plain(status))
+        self.query_one(MoveDetail).show(library.current)
+
+    def refresh_queue(self, cursor: int | None = None) -> None:
+        queue_list = self.query_one(QueueList)
+        queue_list.set_items(self.queue.items, cursor=cursor)
+        timeline = self.queue.timeline(**self.app.timeline_settings())  # type: ignore[attr-defined]
+        moves = len(self.queue)
+        total = self.query_one("#queue-total", Static)
+        if moves:
+            total.update(plain(f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(timeline.total_seconds)}"))
+        else:
+            total.update(plain("Total 0:00"))
+        self.query_one("#queue-pane").border_subtitle = format_duration(timeline.total_seconds) if moves else ""
+
+    def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
+        items = [e if isinstance(e, QueueItem) else QueueItem.of(e) for e in entries]
+        index = len(self.queue) if at is None else at
+        for offset, item in enumerate(items):
+            self.queue.insert(index + offset, item)
+        self.refresh_queue(cursor=index + len(items) - 1 if items else None)
+        self.app.queue_changed()  # type: ignore[attr-defined]
+
+    # -- events ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.refresh_library()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        library = self.query_one(LibraryList)
+        if library.items:
+            self.add_moves([library.items[0]])
+            self.notify(f"Added {library.items[0].name}", markup=False, timeout=2)
+
+    @on(VirtualList.Highlighted, "#library")
+    def _library_highlighted(self, event: VirtualList.Highlighted) -> None:
+        self.query_one(MoveDetail).show(self.query_one(LibraryList).current)
+
+    @on(VirtualList.Highlighted, "#queue")
+    def _queue_highlighted(self, event: VirtualList.Highlighted) -> None:
+        item = self.query_one(QueueList).current
+        if item is not None and self.query_one(QueueList).has_focus:
+            self.query_one(MoveDetail).show(item.move)
+
+    @on(DragManager.Dropped)
+    def _dropped(self, event: DragManager.Dropped) -> None:
+        if event.payload.kind == "library":
+            self.add_moves([event.payload.value], at=event.index)
+        elif event.payload.kind == "queue":
+            source = event.payload.value
+            target = event.index - 1 if event.index > source else event.index
+            self.refresh_queue(cursor=self.queue.move(source, target))
+            self.app.queue_changed()  # type: ignore[attr-defined]
+        self.query_one(QueueList).focus()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action == "add":
+            return isinstance(focused, LibraryList)
+        if action in QUEUE_ACTIONS:
+            return isinstance(focused, QueueList) and bool(self.queue)
+        if action in ("start", "clear"):
+            return True if self.queue else None
+        return True
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(LibraryList).focus()
+
+    def action_add(self) -> None:
+        entry = self.query_one(LibraryList).current
+        if entry is not None:
+            self.add_moves([entry])
+
+    def action_move_up(self) -> None:
+        self._shift(-1)
+
+    def action_move_down(self) -> None:
+        self._shift(1)
+
+    def _shift(self, step: int) -> None:
+        index = self.query_one(QueueList).cursor
+        target = index + step
+        if 0 <= target < len(self.queue):
+            self.refresh_queue(cursor=self.queue.move(index, target))
+            self.app.queue_changed()  # type: ignore[attr-defined]
+
+    def action_remove(self) -> None:
+        queue_list = self.query_one(QueueList)
+        if self.queue:
+            self.queue.remove(queue_list.cursor)
+            self.refresh_queue(cursor=min(queue_list.cursor, len(self.queue) - 1))
+            self.app.queue_changed()  # type: ignore[attr-defined]
+
+    def action_edit_dose(self) -> None:
+        from hiptui.tui.screens.dialogs import DoseEditor
+
+        index = self.query_one(QueueList).cursor
+        if not 0 <= index < len(self.queue):
+            return
+        item = self.queue[index]
+
+        def save(dose) -> None:
+            if dose is not None:
+                self.queue.set_dose(index, dose)
+                self.refresh_queue(cursor=index)
+                self.app.queue_changed()  # type: ignore[attr-defined]
+
+        self.app.push_screen(DoseEditor(item), save)
+
+    def action_clear(self) -> None:
+        from hiptui.tui.screens.dialogs import Confirm
+
+        if not self.queue:
+            return
+
+        def clear(yes: bool | None) -> None:
+            if yes:
+                self.queue.clear()
+                self.refresh_queue(cursor=0)
+                self.app.queue_changed()  # type: ignore[attr-defined]
+
+        self.app.push_screen(Confirm(f"Clear all {len(self.queue)} moves from the queue?", "Clear"), clear)
+
+    def action_routines(self) -> None:
+        from hiptui.tui.screens.dialogs import RoutinePicker
+
+        self.app.push_screen(RoutinePicker(self.catalog), self.load_routine)
+
+    def load_routine(self, gid: str | None) -> None:
+        routine = self.catalog.routines.get(gid) if gid else None
+        if routine is None:
+            return
+        self.add_moves([QueueItem(i.move, i.dose) for i in routine.items])
+        note = f"Added {routine.name}: {len(routine.items)} moves"
+        if routine.missing:
+            note += f" ({len(routine.missing)} missing: {', '.join(routine.missing)})"
+        self.notify(note, markup=False, severity="warning" if routine.missing else "information")
+
+    def action_filters(self) -> None:
+        from hiptui.tui.screens.dialogs import FilterDialog
+
+        def apply(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.refresh_library()
+
+        self.app.push_screen(FilterDialog(self.catalog, self.filters), apply)
+
+    def action_start(self) -> None:
+        if not self.queue:
+            self.notify("The queue is empty: add a move first.", severity="warning")
+            return
+        self.app.start_session(self.queue.items)  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        from hiptui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,185 @@
+"""Small modal dialogs: confirm, edit a dose, pick a routine, choose filters."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from hiptui.catalog import Catalog
+from hiptui.durations import format_duration
+from hiptui.model import Dose
+from hiptui.search import Filters
+from hiptui.timeline import QueueItem, build_timeline
+from hiptui.tui.safe import plain
+
+
+class Confirm(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__(classes="dialog-screen")
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class DoseEditor(ModalScreen[Dose | None]):
+    """Change one queue item's hold or reps, sets and rest; checked by the same model as packs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, item: QueueItem) -> None:
+        super().__init__(classes="dialog-screen")
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        dose = self.item.dose
+        with Vertical(classes="dialog", id="dose-editor"):
+            yield Static(plain(f"Dose for {self.item.move.name}"), classes="title")
+            if dose.hold is not None:
+                yield Label("Hold (seconds, or 90s, 2m, 1m30s)")
+                yield Input(str(dose.hold), id="hold")
+            else:
+                yield Label("Reps per set" + (" (per side)" if dose.per_side else ""))
+                yield Input(str(dose.reps), id="reps", type="integer")
+            yield Label("Sets (1-20)")
+            yield Input(str(dose.sets), id="sets", type="integer")
+            yield Label("Rest between sets (seconds)")
+            yield Input(str(dose.rest), id="rest")
+            yield Static(id="dose-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        values: dict[str, object] = {}
+        for field in ("hold", "reps", "sets", "rest"):
+            found = self.query(f"#{field}")
+            if found:
+                raw = found.first(Input).value.strip()
+                values[field] = int(raw) if raw.isdigit() and field in ("reps", "sets") else raw
+        try:
+            dose = Dose.model_validate({**self.item.dose.model_dump(), **values})
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            message = first["msg"].removeprefix("Value error, ")
+            self.query_one("#dose-error", Static).update(Text(f"{field}: {message}", style="bold red"))
+            return
+        self.dismiss(dose)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RoutinePicker(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(classes="dialog-screen")
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("Load a routine into the queue", classes="title")
+            options = []
+            for routine in self.catalog.routines.values():
+                seconds = build_timeline([QueueItem(i.move, i.dose) for i in routine.items]).total_seconds
+                line = Text.assemble(
+                    plain(routine.name, "bold"),
+                    (f"  {format_duration(seconds)} · {len(routine.items)} moves · ", "dim"),
+                    plain(routine.pack_id, "dim"),
+                )
+                if routine.routine.description:
+                    line.append("\n")
+                    line.append(plain(routine.routine.description, "italic"))
+                if routine.missing:
+                    line.append(plain(f"\nmissing: {', '.join(routine.missing)}", "yellow"))
+                options.append(Option(line, id=routine.gid))
+            option_list = OptionList(*options, id="routine-options")
+            if not options:
+                option_list.add_option(Option("No routines are loaded.", disabled=True))
+            yield option_list
+            yield Static("enter adds it to the end of the queue · escape cancels", classes="hint")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FilterDialog(ModalScreen[Filters | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "apply", "Apply"),
+    ]
+    SHOWN = ("pack", "category", "equipment", "when", "position", "style")
+
+    def __init__(self, catalog: Catalog, current: Filters) -> None:
+        super().__init__(classes="dialog-screen")
+        self.catalog, self.current = catalog, current
+
+    def compose(self) -> ComposeResult:
+        facets = self.catalog.facets()
+        with Vertical(classes="dialog wide", id="filters"):
+            yield Static("Filter the library (a move shows when it matches one ticked value of each group)", classes="title")
+            with VerticalScroll():
+                for facet in self.SHOWN:
+                    chosen = getattr(self.current, facet)
+                    selections = [Selection(plain(v.replace("-", " ")), v, v in chosen) for v in facets[facet]]
+                    selection_list = SelectionList[str](*selections, id=f"facet-{facet}")
+                    selection_list.border_title = facet
+                    yield selection_list
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Clear all", id="clear")
+                yield Button("Cancel", id="cancel")
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        chosen = {f: frozenset(self.query_one(f"#facet-{f}", SelectionList).selected) for f in self.SHOWN}
+        self.dismiss(Filters(**chosen))
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.dismiss(Filters())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,76 @@
+"""Everything about the highlighted move: names, tags, dose, numbered steps, cues and cautions."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from hiptui.catalog import CatalogMove
+from hiptui.formatting import describe_dose
+from hiptui.tui.safe import plain
+
+
+def _words(slugs: list[str]) -> str:
+    return ", ".join(slug.replace("-", " ") for slug in slugs)
+
+
+def _grid(rows: list[tuple[Text, Text]]) -> Table:
+    """Two columns, so wrapped lines hang under their text rather than under the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, value in rows:
+        grid.add_row(label, value)
+    return grid
+
+
+def move_details(entry: CatalogMove) -> Group:
+    move = entry.move
+    parts: list[RenderableType] = [plain(move.name, "bold")]
+    if move.aliases:
+        parts.append(plain("also: " + ", ".join(move.aliases), "italic dim"))
+    facts = [
+        ("Dose", describe_dose(entry.dose) + ("  (left, then right)" if move.per_side else "")),
+        ("Pack", f"{entry.pack_name} ({entry.pack_id})"),
+        ("Category", f"{move.category.replace('-', ' ')} · {move.style}" + (f" · {move.level}" if move.level else "")),
+        ("Targets", _words(move.targets) or "-"),
+        ("Equipment", _words(move.equipment) or "none"),
+        ("Position", (move.position or "-").replace("-", " ")),
+        ("When", _words(move.when) or "any time"),
+    ]
+    if entry.dose.reps is not None:
+        facts.insert(1, ("Pace", f"{entry.dose.rep_seconds} s a rep"))
+    if entry.dose.sets > 1 and entry.dose.rest:
+        facts.insert(1, ("Rest", f"{entry.dose.rest} s between sets"))
+    parts.append(Text())
+    parts.append(_grid([(Text(label, style="dim"), plain(value)) for label, value in facts]))
+    parts.append(Text())
+    parts.append(Text("Steps", style="bold"))
+    parts.append(_grid([(Text(f"{n:>2}.", style="bold"), plain(step)) for n, step in enumerate(move.steps, 1)]))
+    if move.cues:
+        parts.append(Text())
+        parts.append(Text("Cues", style="bold"))
+        parts.append(_grid([(Text(" •", style="bold"), plain(cue, "italic")) for cue in move.cues]))
+    if move.cautions:
+        parts.append(Text())
+        parts.append(Text("⚠ Cautions", style="bold yellow"))
+        parts.append(_grid([(Text(" !", style="bold yellow"), plain(c, "yellow")) for c in move.cautions]))
+    return Group(*parts)
+
+
+class MoveDetail(VerticalScroll):
+    """A scrollable card for one move."""
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, entry: CatalogMove | None) -> None:
+        body = self.query_one("#detail-body", Static)
+        if entry is None:
+            body.update(Text("Highlight a move to see how to do it.", style="dim"))
+        else:
+            body.update(move_details(entry))
+        self.scroll_home(animate=False)

@@ -1,0 +1,105 @@
+"""The library of moves and the session queue: virtual lists that can be dragged from and dropped on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.geometry import Offset
+
+from hiptui.catalog import CatalogMove
+from hiptui.formatting import describe_dose
+from hiptui.timeline import QueueItem
+from hiptui.tui.safe import plain
+from hiptui.tui.widgets.drag import DragPayload, DragSource
+from hiptui.tui.widgets.virtual_list import VirtualList
+
+PER_SIDE_MARK = "⇄"
+
+
+class LibraryList(DragSource, VirtualList[CatalogMove]):
+    """Every move that passes the search and filters."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | {"library-list--pack"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty_text = "No moves match. Press / to change the search or f to clear filters."
+
+    def render_row(self, index: int, width: int) -> Text:
+        entry = self.items[index]
+        pack_style = self.get_component_rich_style("library-list--pack")
+        dose = Text.assemble(plain(describe_dose(entry.dose)), "  ", plain(entry.pack_id, pack_style))
+        mark = PER_SIDE_MARK if entry.dose.per_side else ""
+        right = Text.assemble((f" {mark}" if mark else "  ",), " ", dose)
+        room = max(1, width - right.cell_len)
+        left = plain(entry.name)
+        left.truncate(room, overflow="ellipsis", pad=True)
+        return Text.assemble(left, right)
+
+    def drag_payload(self, screen_offset: Offset) -> DragPayload | None:
+        row = self.row_at(screen_offset.y)
+        if not 0 <= row < len(self.items):
+            return None
+        entry = self.items[row]
+        return DragPayload("library", entry, entry.name)
+
+    def on_mouse_down(self) -> None:
+        if self._press is not None:
+            self.cursor = self._clamp(self.row_at(self._press.y))
+
+
+class QueueList(DragSource, VirtualList[QueueItem]):
+    """The session being built; accepts drops from the library and from itself."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | {"queue-list--marker"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty_text = "Empty. Add moves with enter or a, or drag them here."
+        self.drop_index: int | None = None
+
+    def extra_rows(self) -> int:
+        return 1
+
+    def render_row(self, index: int, width: int) -> Text:
+        item = self.items[index]
+        gutter = self._gutter(index)
+        mark = PER_SIDE_MARK if item.dose.per_side else ""
+        right = Text.assemble((f" {mark}" if mark else "  ",), f" {describe_dose(item.dose)}")
+        left = Text.assemble(gutter, f"{index + 1:>2}. ", plain(item.move.name))
+        left.truncate(max(1, width - right.cell_len), overflow="ellipsis", pad=True)
+        return Text.assemble(left, right)
+
+    def render_extra_row(self, row: int, width: int) -> Text | None:
+        if row == 0 and self.drop_index == len(self.items) and self.items:
+            return Text.assemble(self._gutter(len(self.items)), ("end of queue", "italic"))
+        return None
+
+    def _gutter(self, index: int) -> Text:
+        if self.drop_index == index:
+            return Text("▶ ", style=self.get_component_rich_style("queue-list--marker"))
+        return Text("  ")
+
+    # -- drag and drop ---------------------------------------------------------------------
+
+    def drag_payload(self, screen_offset: Offset) -> DragPayload | None:
+        row = self.row_at(screen_offset.y)
+        if not 0 <= row < len(self.items):
+            return None
+        return DragPayload("queue", row, self.items[row].move.name)
+
+    def on_mouse_down(self) -> None:
+        if self._press is not None and self.items:
+            self.cursor = self._clamp(self.row_at(self._press.y))
+
+    def accepts(self, payload: DragPayload) -> bool:
+        return payload.kind in ("library", "queue")
+
+    def drop_index_at(self, screen_offset: Offset) -> int:
+        return max(0, min(self.row_at(screen_offset.y), len(self.items)))
+
+    def show_drop_marker(self, index: int | None) -> None:
+        if index != self.drop_index:
+            self.drop_index = index
+            self.refresh()

@@ -1,0 +1,139 @@
+"""A list that renders only its visible rows, so ten thousand items cost what twenty do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+T = TypeVar("T")
+
+
+class VirtualList(ScrollView, Generic[T], can_focus=True):
+    """Rows from `render_row`, a highlighted cursor, keyboard and click navigation."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--cursor", "virtual-list--dim"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted item."""
+
+    class Highlighted(Message):
+        def __init__(self, list_: VirtualList, index: int) -> None:
+            super().__init__()
+            self.list = list_
+            self.index = index
+
+        @property
+        def control(self) -> VirtualList:
+            return self.list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.items: list[T] = []
+        self.empty_text = "Nothing here."
+
+    def set_items(self, items: Sequence[T], cursor: int | None = None) -> None:
+        self.items = list(items)
+        self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
+        self.cursor = self._clamp(self.cursor if cursor is None else cursor)
+        self.refresh()
+
+    def extra_rows(self) -> int:
+        return 0
+
+    @property
+    def current(self) -> T | None:
+        return self.items[self.cursor] if 0 <= self.cursor < len(self.items) else None
+
+    def render_row(self, index: int, width: int) -> Text:
+        raise NotImplementedError
+
+    def render_extra_row(self, row: int, width: int) -> Text | None:
+        return None
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        if not self.items and y == 0:
+            text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
+        elif row < len(self.items):
+            text = self.render_row(row, width)
+            if row == self.cursor:
+                text.stylize(self.get_component_rich_style("virtual-list--cursor"))
+        else:
+            text = self.render_extra_row(row - len(self.items), width) or Text()
+        text.truncate(width, overflow="ellipsis", pad=True)
+        style = self.rich_style
+        return Strip(list(text.render(self.app.console)), width).apply_style(style).crop(scroll_x, scroll_x + width)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self.scroll_to_cursor()
+        if self.items:
+            self.post_message(self.Highlighted(self, new))
+
+    def _refresh_row(self, row: int) -> None:
+        y = row - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh_lines(y)
+
+    def scroll_to_cursor(self) -> None:
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, len(self.items) - 1)) if self.items else 0
+
+    def row_at(self, screen_y: int) -> int:
+        """The row index under a screen y coordinate (may be past the items)."""
+        return screen_y - self.content_region.y + self.scroll_offset.y
+
+    def action_cursor_up(self) -> None:
+        self.cursor = self._clamp(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.cursor = self._clamp(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.cursor = self._clamp(self.cursor - max(1, self.size.height - 1))
+
+    def action_page_down(self) -> None:
+        self.cursor = self._clamp(self.cursor + max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self._clamp(len(self.items) - 1)
+
+    def select_row_at(self, event: events.MouseEvent) -> int | None:
+        row = self.row_at(event.screen_y)
+        if 0 <= row < len(self.items):
+            self.cursor = row
+            return row
+        return None
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
