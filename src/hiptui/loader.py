@@ -156,7 +156,8 @@ def _locate(source: str, locator: Locator, loc: Loc, message: str, severity: Sev
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))
+    """Unique problems, in the order they appear in the file."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:

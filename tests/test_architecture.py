@@ -1,0 +1,23 @@
+"""The core stays free of the UI, and the command line stays fast by never importing Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["model", "loader", "plugins", "library", "catalog", "search", "timeline", "timer", "queue", "cli"]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_modules_never_import_textual(module: str) -> None:
+    code = f"import sys, hiptui.{module}; sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_hiptui_exports_the_plugin_api() -> None:
+    import hiptui
+
+    assert hiptui.hookimpl.project_name == "hiptui"
+    assert hiptui.Pack.__name__ == "Pack"
