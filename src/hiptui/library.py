@@ -24,6 +24,9 @@ class PackRecord:
     location: str
     pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
+    stale: bool = False
+    """The file broke since it was last loaded; `pack` is its last good version, still in use."""
+    shadowed_by: str | None = None
 
     @property
     def id(self) -> str | None:
@@ -40,6 +43,11 @@ class PackRecord:
     @property
     def ok(self) -> bool:
         return self.pack is not None and self.error is None
+
+    @property
+    def usable(self) -> bool:
+        """Its moves are in use: loaded (or last good), and not shadowed by an earlier pack."""
+        return self.pack is not None and self.shadowed_by is None and (self.stale or self.error is None)
 
     def as_json(self) -> dict[str, object]:
         pack = self.pack
@@ -61,7 +69,15 @@ class Library:
     @property
     def packs(self) -> list[Pack]:
         """The packs in use: loaded and not shadowed by an earlier pack of the same id."""
-        return [record.pack for record in self.records if record.ok and record.pack is not None]
+        return [record.pack for record in self.records if record.usable and record.pack is not None]
+
+    def enabled_packs(self, disabled: Iterable[str] = ()) -> list[Pack]:
+        off = set(disabled)
+        return [pack for pack in self.packs if pack.id not in off]
+
+    def record_for(self, pack_id: str) -> PackRecord | None:
+        """The record whose pack is in use under `pack_id`."""
+        return next((r for r in self.records if r.usable and r.pack is not None and r.pack.id == pack_id), None)
 
     @property
     def problems(self) -> list[Problem]:
@@ -71,7 +87,9 @@ class Library:
 def load_library(
     home: Path | None = None,
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+    previous: Library | None = None,
 ) -> Library:
+    """Load every pack. Given the `previous` library, a file that broke since keeps its last good pack."""
     records: list[PackRecord] = []
     for contribution in collect_contributions(entry_points):
         if contribution.error:
@@ -83,7 +101,17 @@ def load_library(
     if user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
             records.append(_record(USER, load_pack_file(path)))
+    if previous is not None:
+        _keep_last_good(records, previous)
     return Library(_claim_ids(records))
+
+
+def _keep_last_good(records: list[PackRecord], previous: Library) -> None:
+    good = {r.location: r.pack for r in previous.records if r.pack is not None and (r.ok or r.stale)}
+    for record in records:
+        if record.pack is None and record.location in good:
+            record.pack = good[record.location]
+            record.stale = True
 
 
 def _records_for(source: str, item: Path | Pack) -> list[PackRecord]:
@@ -104,7 +132,7 @@ def _claim_ids(records: list[PackRecord]) -> list[PackRecord]:
     """The first pack to claim an id keeps it; later ones are reported, not loaded."""
     owners: dict[str, PackRecord] = {}
     for record in records:
-        if not record.ok or record.pack is None:
+        if not record.usable or record.pack is None:
             continue
         owner = owners.get(record.pack.id)
         if owner is None:
@@ -112,4 +140,5 @@ def _claim_ids(records: list[PackRecord]) -> list[PackRecord]:
             continue
         message = f"pack id {record.pack.id!r} is already taken by {owner.source} ({owner.location})"
         record.problems.append(Problem(record.location, message))
+        record.shadowed_by = owner.location
     return records

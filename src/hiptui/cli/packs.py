@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from hiptui.cli import manage
 from hiptui.library import load_library
 from hiptui.loader import load_pack_file
 
@@ -23,6 +24,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.set_defaults(handler=validate_packs)
+
+    manage.add_commands(sub)
 
 
 def list_packs(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 
 
 class BuilderScreen(Screen):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("escape", "leave_search", "Library", show=False),
@@ -37,6 +38,7 @@ class BuilderScreen(Screen):
         Binding("e", "edit_dose", "Edit dose"),
         Binding("f", "filters", "Filters"),
         Binding("r", "routines", "Routines"),
+        Binding("p", "app.show_packs", "Packs"),
         Binding("c", "clear", "Clear"),
         Binding("s", "start", "Start"),
         Binding("question_mark", "help", "Help", key_display="?"),

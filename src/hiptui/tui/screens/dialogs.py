@@ -171,6 +171,9 @@ class FilterDialog(ModalScreen[Filters | None]):
                 yield Button("Clear all", id="clear")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query(SelectionList).first().focus()
+
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
         chosen = {f: frozenset(self.query_one(f"#facet-{f}", SelectionList).selected) for f in self.SHOWN}

@@ -25,6 +25,7 @@ BUILDER_KEYS = [
     ("f", "filter the library by pack, category, gear, when, position"),
     ("r", "load a routine into the queue"),
     ("c", "clear the queue (asks first)"),
+    ("p", "packs: enable, disable, reload (r), see errors"),
     ("s", "start the session"),
     ("ctrl+p", "command palette"),
     ("?", "this help"),
@@ -60,6 +61,9 @@ def _table(title: str, rows: list[tuple[str, str]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="help"):
             yield Static("hiptui: keys", classes="title")
@@ -67,5 +71,5 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(_table("Builder", BUILDER_KEYS))
                 yield Static(_table("Mouse", MOUSE))
                 yield Static(_table("Timer", TIMER_KEYS))
-                yield Static(Text(DISCLAIMER, style="italic"), id="disclaimer")
-            yield Static("escape closes", classes="hint")
+            yield Static(Text(DISCLAIMER, style="italic"), id="disclaimer")
+            yield Static("escape closes · ↑ ↓ scroll", classes="hint")

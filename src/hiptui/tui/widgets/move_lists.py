@@ -15,6 +15,8 @@ from hiptui.tui.widgets.drag import DragPayload, DragSource
 from hiptui.tui.widgets.virtual_list import VirtualList
 
 PER_SIDE_MARK = "⇄"
+SHOW_DOSE_WIDTH = 34
+SHOW_PACK_WIDTH = 56
 
 
 class LibraryList(DragSource, VirtualList[CatalogMove]):
@@ -28,10 +30,13 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.items[index]
-        pack_style = self.get_component_rich_style("library-list--pack")
-        dose = Text.assemble(plain(describe_dose(entry.dose)), "  ", plain(entry.pack_id, pack_style))
         mark = PER_SIDE_MARK if entry.dose.per_side else ""
-        right = Text.assemble((f" {mark}" if mark else "  ",), " ", dose)
+        right = Text(f" {mark}" if mark else "  ")
+        if width >= SHOW_DOSE_WIDTH:
+            right.append_text(Text.assemble(" ", plain(describe_dose(entry.dose))))
+        if width >= SHOW_PACK_WIDTH:
+            pack_style = self.get_component_rich_style("library-list--pack")
+            right.append_text(Text.assemble("  ", plain(entry.pack_id, pack_style)))
         room = max(1, width - right.cell_len)
         left = plain(entry.name)
         left.truncate(room, overflow="ellipsis", pad=True)
