@@ -48,7 +48,7 @@ DEFAULT_REP_SECONDS = 3
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Dose(_Strict):
@@ -69,34 +69,60 @@ class Dose(_Strict):
 
 class PackInfo(_Strict):
     id: Slug
+    """Unique slug of the pack: lowercase letters, digits and '-'."""
     name: Name
+    """Shown in the app, 1-80 characters."""
     version: Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, min_length=1, max_length=40)]
+    """The pack's own version, e.g. "1.0.0"."""
     description: Text = ""
+    """One or two sentences on what the pack is for."""
     author: Text = ""
+    """Who wrote it."""
     license: Text = ""
+    """How others may reuse it, e.g. "CC-BY-4.0"."""
     homepage: Text = ""
+    """Where the pack lives."""
 
 
 class Move(_Strict):
     id: Slug
+    """Slug, unique in the pack; its global id is "pack-id/move-id"."""
     name: Name
+    """Shown in the app, 1-80 characters."""
     category: Slug
+    """mobility, yoga, stretch, foam-rolling or banded-strength."""
     style: Style = "static"
+    """dynamic, static, strength or release."""
     position: Slug | None = None
+    """Body position, e.g. standing, seated, supine, kneeling."""
     targets: list[Slug] = []
+    """What it works, e.g. ["hip-flexors", "glutes"]."""
     equipment: list[Slug] = []
+    """Gear it needs, e.g. ["foam-roller"]; empty means none."""
     level: Level | None = None
+    """beginner, intermediate or advanced."""
     when: list[Slug] = []
+    """pre-run, post-run, rest-day, strength-day."""
     per_side: StrictBool = False
+    """Done on the left, then on the right."""
     hold: HoldSeconds | None = None
+    """Seconds a hold lasts, 1-3600 ("90s", "1m30s" also work). Give hold or reps."""
     reps: Reps | None = None
+    """Reps per set (per side), 1-500. Give hold or reps."""
     rep_seconds: RepSeconds | None = None
+    """Seconds one rep takes (default 3); only with reps."""
     sets: Sets = 1
+    """Number of sets, 1-20."""
     rest: RestSeconds = 0
+    """Seconds of rest between sets, 0-3600."""
     steps: Annotated[list[Text], Field(min_length=1, max_length=20)]
+    """1-20 short steps, in order."""
     cues: Annotated[list[Text], Field(max_length=20)] = []
+    """Tips shown beside the steps."""
     cautions: Annotated[list[Text], Field(max_length=20)] = []
+    """Warnings shown where they stand out; add one when a joint is loaded."""
     aliases: Annotated[list[Text], Field(max_length=20)] = []
+    """Other names, searchable (e.g. a Sanskrit name)."""
 
     @field_validator("reps")
     @classmethod
@@ -134,10 +160,15 @@ class RoutineEntry(_Strict):
     """One move of a routine, with an optional dose override."""
 
     move: MoveRef
+    """"move-id" of this pack, or "pack-id/move-id" of another."""
     hold: HoldSeconds | None = None
+    """Override: hold this many seconds instead."""
     reps: Reps | None = None
+    """Override: do this many reps instead."""
     sets: Sets | None = None
+    """Override: number of sets."""
     rest: RestSeconds | None = None
+    """Override: rest between sets."""
 
     @field_validator("reps")
     @classmethod
@@ -166,19 +197,28 @@ def _entry_from_ref(value: object) -> object:
 
 class Routine(_Strict):
     id: Slug
+    """Slug, unique in the pack."""
     name: Name
+    """Shown in the routine picker."""
     description: Text = ""
+    """One line on what it is for."""
     when: list[Slug] = []
+    """pre-run, post-run, rest-day, strength-day."""
     moves: Annotated[list[Annotated[RoutineEntry, BeforeValidator(_entry_from_ref)]], Field(min_length=1, max_length=200)]
+    """The moves in order: "move-id", "pack-id/move-id", or { move = "...", hold = 60 } with a dose override."""
 
 
 class Pack(_Strict):
     """A content pack: what one pack file holds."""
 
     format: Literal[1] = 1
+    """The pack format version; only 1 exists."""
     pack: PackInfo
+    """The [pack] table."""
     moves: Annotated[list[Move], Field(max_length=MAX_MOVES)] = []
+    """The [[moves]] tables, at most 5,000."""
     routines: Annotated[list[Routine], Field(max_length=500)] = []
+    """The [[routines]] tables."""
 
     @property
     def id(self) -> str:
