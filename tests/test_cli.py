@@ -63,7 +63,7 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path, hiptui_home:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{bad}:9:1: moves[0].hodl: unknown key 'hodl' (did you mean 'hold'?)",
-        f"{bad}:10:1: moves[0].steps: needs at least 1 item(s)",
+        f"{bad}:10:1: moves[0].steps: must not be empty",
     ]
     assert "Traceback" not in result.stderr
 

@@ -56,7 +56,7 @@ def test_every_problem_of_a_file_is_reported_with_its_line() -> None:
     lines = [str(p) for p in load_pack_text(text, "p.toml").problems]
     assert lines == [
         "p.toml:9:1: moves[0].hodl: unknown key 'hodl' (did you mean 'hold'?)",
-        "p.toml:12:1: moves[1].id: 'B' is not a valid id: use lowercase letters, digits and '-', at most 63",
+        "p.toml:12:1: moves[1].id: 'B' is not a valid id: use only lowercase letters, digits and '-' (no spaces or capitals)",
         "p.toml:15:1: moves[1].hold: must be at most 3600 seconds (got 9000)",
     ]
 

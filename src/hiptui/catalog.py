@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from hiptui.model import Dose, Move, Pack, Routine
+from hiptui.model import Dose, Move, Pack, Routine, RoutineEntry
 from hiptui.problems import Problem
 from hiptui.search import Filters, SearchIndex
 
@@ -89,15 +89,25 @@ class Catalog:
         matches = [r for r in self.routines.values() if r.routine.id == ref]
         return matches[0] if len(matches) == 1 else None
 
-    def _resolve(self, pack: Pack, routine: Routine) -> ResolvedRoutine:
+    def resolve(self, entries: Iterable[RoutineEntry], pack_id: str | None = None) -> tuple[list[RoutineItem], list[str]]:
+        """Look up routine entries (bare ids within `pack_id`); returns the items and the refs not found."""
         items: list[RoutineItem] = []
         missing: list[str] = []
-        for entry in routine.moves:
-            found = self.get(entry.move, pack.id)
+        for entry in entries:
+            found = self.get(entry.move, pack_id)
             if found is None:
                 missing.append(entry.move)
-                continue
-            items.append(RoutineItem(found, entry.apply_to(found.dose)))
+            else:
+                items.append(RoutineItem(found, entry.apply_to(found.dose)))
+        return items, missing
+
+    def resolve_routine(self, routine: Routine, owner: str) -> ResolvedRoutine:
+        """A routine that lives outside the packs, such as a saved one (`owner` = "saved")."""
+        items, missing = self.resolve(routine.moves)
+        return ResolvedRoutine(f"{owner}/{routine.id}", owner, routine, items, missing)
+
+    def _resolve(self, pack: Pack, routine: Routine) -> ResolvedRoutine:
+        items, missing = self.resolve(routine.moves, pack.id)
         gid = f"{pack.id}/{routine.id}"
         for ref in missing:
             message = f"routine {gid!r} names {ref!r}, which no loaded pack has; it is left out"
@@ -117,7 +127,3 @@ class Catalog:
             if move.position:
                 values["position"].add(move.position)
         return {name: sorted(found) for name, found in values.items()}
-
-
-def moves_of(entries: Sequence[CatalogMove]) -> list[Move]:
-    return [entry.move for entry in entries]

@@ -30,8 +30,11 @@ MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DOTTED_PARTS = 64
 
 _LONG_DOTTED_KEY = re.compile(
-    r"""(?:(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d}""" % MAX_DOTTED_PARTS
+    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d}"""
+    % MAX_DOTTED_PARTS
 )
+_DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*){64}")
+_HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")
 _MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -56,7 +59,7 @@ def load_pack_file(path: Path) -> LoadResult:
     try:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
-            return _failed(source, f"the file is {size / 1048576:.1f} MiB; a pack may be at most 2 MiB")
+            return _too_big(source, size)
         data = path.read_bytes()
     except OSError as error:
         return _failed(source, f"cannot read the file: {error.strerror or error}")
@@ -65,12 +68,13 @@ def load_pack_file(path: Path) -> LoadResult:
 
 def load_pack_bytes(data: bytes, source: str) -> LoadResult:
     if len(data) > MAX_PACK_BYTES:
-        return _failed(source, f"the file is {len(data) / 1048576:.1f} MiB; a pack may be at most 2 MiB")
+        return _too_big(source, len(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         return _failed(source, "the file is not valid UTF-8 text", line, column)
     return load_pack_text(text, source)
 
@@ -84,10 +88,17 @@ def load_pack_text(text: str, source: str) -> LoadResult:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line, column = (int(match[1]), int(match[2])) if match else (None, None)
-        return _failed(source, "invalid TOML: " + _TOML_POSITION.sub("", message), line, column)
+        reason = _TOML_POSITION.sub("", message)
+        if reason == "Illegal character '\\n'":
+            reason = "the line ends before the string is closed"
+        return _failed(source, "invalid TOML: " + reason, line, column)
     except RecursionError:
-        return _failed(source, "invalid TOML: values are nested too deeply")
+        return _failed(source, "invalid TOML: values are nested too deeply", *_position_of(_DEEP_NESTING, text))
     except (ValueError, MemoryError) as error:
+        if huge := _HUGE_NUMBER.search(text):
+            digits = sum(ch.isdigit() for ch in huge.group())
+            message = f"invalid TOML: the number has {digits} digits; at most 4300 are allowed"
+            return _failed(source, message, *_line_col(text, huge.start()))
         return _failed(source, f"invalid TOML: {clean_text(str(error))[:120]}")
     return validate_document(document, text, source)
 
@@ -98,32 +109,42 @@ def validate_document(document: dict[str, Any], text: str, source: str) -> LoadR
     try:
         pack = Pack.model_validate(document)
     except ValidationError as error:
-        problems = [_locate(source, locator, loc, message) for loc, message in _explain(error)]
+        problems = [_locate(source, locator, loc, message) for loc, message in _explain(error, document)]
+        problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
         return LoadResult(source, problems=_dedupe(problems))
     found = [_locate(source, locator, loc, message, severity) for loc, message, severity in check_pack(pack)]
-    result = LoadResult(source, problems=found)
+    result = LoadResult(source, problems=_dedupe(found))
     if not result.errors:
         result.pack = pack
     return result
 
 
+def _duplicate_ids(document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
+    """Duplicate move and routine ids, found in the raw document so they show beside other problems."""
+    for table, what in (("moves", "move"), ("routines", "routine")):
+        entries = document.get(table)
+        seen: set[str] = set()
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(ident, str) and ident in seen:
+                yield (table, index, "id"), f"the id {ident!r} is used by an earlier {what} of this pack"
+            if isinstance(ident, str):
+                seen.add(ident)
+
+
 def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
     """What the model alone cannot see: duplicate ids, unknown tags, routines naming missing moves."""
-    move_ids: set[str] = set()
+    document = pack.model_dump(include={"moves": {"__all__": {"id"}}, "routines": {"__all__": {"id"}}})
+    for loc, message in _duplicate_ids(document):
+        yield loc, message, "error"
+    move_ids = {move.id for move in pack.moves}
     for index, move in enumerate(pack.moves):
-        if move.id in move_ids:
-            yield ("moves", index, "id"), f"the id {move.id!r} is used by an earlier move of this pack", "error"
-        move_ids.add(move.id)
         if move.category not in KNOWN_CATEGORIES:
             yield ("moves", index, "category"), _unknown_tag("category", move.category, KNOWN_CATEGORIES), "warning"
         for position, tag in enumerate(move.when):
             if tag not in KNOWN_WHEN:
                 yield ("moves", index, "when", position), _unknown_tag("'when' tag", tag, KNOWN_WHEN), "warning"
-    routine_ids: set[str] = set()
     for index, routine in enumerate(pack.routines):
-        if routine.id in routine_ids:
-            yield ("routines", index, "id"), f"the id {routine.id!r} is used by an earlier routine", "error"
-        routine_ids.add(routine.id)
         for position, entry in enumerate(routine.moves):
             pack_id, _, move_id = entry.move.rpartition("/")
             if pack_id in ("", pack.id) and move_id not in move_ids:
@@ -136,10 +157,22 @@ def _too_costly(text: str, source: str) -> Problem | None:
     if match := _LONG_DOTTED_KEY.search(text):
         line, column = _line_col(text, match.start())
         return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
-    headers = _MOVES_HEADER.findall(text)
+    headers = list(_MOVES_HEADER.finditer(text))
     if len(headers) > MAX_MOVES:
-        return Problem(source, f"the pack has {len(headers)} moves; a pack may have at most {MAX_MOVES}")
+        line, column = _line_col(text, headers[MAX_MOVES].start())
+        message = f"the pack has {len(headers)} moves; a pack may have at most {MAX_MOVES}"
+        return Problem(source, message, line, column)
     return None
+
+
+def _too_big(source: str, size: int) -> LoadResult:
+    message = f"the file is {size} bytes; a pack may be at most 2 MiB ({MAX_PACK_BYTES} bytes)"
+    return _failed(source, message, 1, 1)
+
+
+def _position_of(pattern: re.Pattern[str], text: str) -> tuple[int | None, int | None]:
+    match = pattern.search(text)
+    return _line_col(text, match.start()) if match else (None, None)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -172,16 +205,40 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     }.get(shape)
 
 
-def _explain(error: ValidationError) -> Iterable[tuple[Loc, str]]:
+def _explain(error: ValidationError, document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        yield loc, _message(item["type"], loc, item.get("input"), item.get("ctx") or {}, item["msg"])
+        message = _message(item["type"], loc, item.get("input"), item.get("ctx") or {}, item["msg"])
+        if loc[-1:] == ("move",) and isinstance(_raw_at(document, loc[:-1]), str):
+            loc = loc[:-1]
+        yield loc, message
+
+
+def _raw_at(document: Any, loc: Loc) -> Any:
+    """The raw value at `loc`, or None."""
+    for part in loc:
+        try:
+            document = document[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return document
+
+
+def _slug_problem(value: Any) -> str:
+    shown = _show(value)
+    if not isinstance(value, str) or re.search(r"[^a-z0-9-]", value):
+        return f"{shown} is not a valid id: use only lowercase letters, digits and '-' (no spaces or capitals)"
+    if len(value) > 63:
+        return f"{shown} is not a valid id: at most 63 characters"
+    return f"{shown} is not a valid id: it must start with a lowercase letter or a digit"
 
 
 def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str) -> str:
     key = loc[-1] if loc and isinstance(loc[-1], str) else None
     seconds = " seconds" if key in ("hold", "rest", "rep_seconds") else ""
     if kind == "missing":
+        if loc == ("pack",):
+            return "missing required table [pack]"
         return f"missing required key {key!r}"
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
@@ -189,14 +246,19 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
         return f"unknown key {key!r}{_did_you_mean(str(key), known)}"
     if kind == "string_pattern_mismatch":
         if "/" in str(ctx.get("pattern", "")) or key == "move":
-            return f"{_show(value)} is not a move reference: use 'move-id' or 'pack-id/move-id'"
-        return f"{_show(value)} is not a valid id: use lowercase letters, digits and '-', at most 63"
+            return (
+                f"{_show(value)} is not a move reference: use 'move-id' or 'pack-id/move-id', "
+                "in lowercase letters, digits and '-'"
+            )
+        return _slug_problem(value)
     if kind == "literal_error":
         if key == "format":
             return f"unsupported format {_show(value)}: this version of hiptui reads format 1"
         return f"{_show(value)} is not one of {ctx.get('expected', '')}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}{seconds} (got {_show(value)})"
+        least = ctx.get("ge", ctx.get("gt"))
+        unit = seconds.rstrip("s") if least == 1 else seconds
+        return f"must be at least {least}{unit} (got {_show(value)})"
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {ctx.get('le', ctx.get('lt'))}{seconds} (got {_show(value)})"
     if kind == "string_too_short":
@@ -204,16 +266,23 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind == "string_too_long":
         return f"is longer than {ctx.get('max_length')} characters"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        if isinstance(value, str) or ctx.get("min_length") == 1:
+            return "must not be empty"
+        return f"needs at least {ctx.get('min_length')} items"
     if kind == "too_long":
+        if isinstance(value, str):
+            return f"is longer than {ctx.get('max_length')} characters"
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number{seconds} (got {_show(value)})"
+        quoted = " without quotes" if isinstance(value, str) and value.strip().isdigit() else ""
+        return f"must be a whole number{seconds}{quoted} (got {_show(value)})"
     if kind == "string_type":
         return f"must be text in quotes (got {_show(value)})"
     if kind == "bool_type":
         return f"must be true or false (got {_show(value)})"
     if kind == "list_type":
+        if loc in (("moves",), ("routines",)):
+            return f"must be a list of [[{loc[0]}]] tables (got {_show(value)})"
         return f"must be a list like [\"a\", \"b\"] (got {_show(value)})"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if _model_at(loc) is RoutineEntry:

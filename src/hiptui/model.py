@@ -191,7 +191,7 @@ class RoutineEntry(_Strict):
         return dose.model_copy(update=changes) if changes else dose
 
 
-def _entry_from_ref(value: object) -> object:
+def entry_from_ref(value: object) -> object:
     return {"move": value} if isinstance(value, str) else value
 
 
@@ -204,7 +204,7 @@ class Routine(_Strict):
     """One line on what it is for."""
     when: list[Slug] = []
     """pre-run, post-run, rest-day, strength-day."""
-    moves: Annotated[list[Annotated[RoutineEntry, BeforeValidator(_entry_from_ref)]], Field(min_length=1, max_length=200)]
+    moves: Annotated[list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]], Field(min_length=1, max_length=200)]
     """The moves in order: "move-id", "pack-id/move-id", or { move = "...", hold = 60 } with a dose override."""
 
 

@@ -60,6 +60,7 @@ class Timer:
         self._remaining_when_paused = self._durations[0]
         self._beeped: set[int] = set()
         self.records: list[SegmentRecord] = []
+        """Every segment as it ended, in order; append-only, so history can be written as it goes."""
         self.started_at: float | None = None
         self.stopped = False
 
@@ -103,8 +104,14 @@ class Timer:
         return self.timeline.segments[later] if later < len(self.timeline.segments) else None
 
     @property
+    def final_records(self) -> list[SegmentRecord]:
+        """The last record of each segment, in order: a segment skipped and then done again counts as done."""
+        last = {record.index: record for record in self.records}
+        return [last[index] for index in sorted(last)]
+
+    @property
     def skipped(self) -> list[SegmentRecord]:
-        return [r for r in self.records if r.outcome == "skipped"]
+        return [r for r in self.final_records if r.outcome == "skipped"]
 
     # -- commands --------------------------------------------------------------------------
 
@@ -146,9 +153,7 @@ class Timer:
         """Back to the start of the previous segment (or of this one, if it is the first)."""
         if self.state in ("ready", "finished"):
             return []
-        target = max(0, self.index - 1)
-        self.records = [r for r in self.records if r.index < target]
-        return self._enter(target, self._clock())
+        return self._enter(max(0, self.index - 1), self._clock())
 
     def adjust(self, seconds: float) -> None:
         """Lengthen (or shorten) the current segment; it never ends up with less than a second left."""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from hiptui import __version__
-from hiptui.cli import browse, packs
+from hiptui.cli import browse, data, packs
 
 
 class CommandError(Exception):
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     packs.add_commands(commands)
     browse.add_commands(commands)
+    data.add_commands(commands)
     return parser
 
 

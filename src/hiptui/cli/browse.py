@@ -9,7 +9,9 @@ import sys
 from hiptui.catalog import Catalog
 from hiptui.formatting import describe_dose, move_json
 from hiptui.library import load_library
+from hiptui.saved import SAVED, SavedRoutines
 from hiptui.search import Filters
+from hiptui.settings import load_settings
 from hiptui.text import clean_text
 
 
@@ -32,7 +34,7 @@ def load_catalog() -> Catalog:
     for record in library.records:
         if record.error:
             print(f"hiptui: skipped a pack: {record.error}", file=sys.stderr)
-    return Catalog(library.packs)
+    return Catalog(library.enabled_packs(load_settings().settings.disabled_packs))
 
 
 def list_moves(args: argparse.Namespace) -> int:
@@ -54,11 +56,15 @@ def list_moves(args: argparse.Namespace) -> int:
 
 
 def list_routines(args: argparse.Namespace) -> int:
-    from hiptui.timeline import build_timeline, QueueItem
+    from hiptui.timeline import QueueItem, build_timeline
 
     catalog = load_catalog()
+    saved = SavedRoutines().load()
+    for notice in saved.notices:
+        print(f"hiptui: {notice}", file=sys.stderr)
+    routines = [*catalog.routines.values(), *(catalog.resolve_routine(r, SAVED) for r in saved.found)]
     rows = []
-    for routine in catalog.routines.values():
+    for routine in routines:
         timeline = build_timeline([QueueItem(item.move, item.dose) for item in routine.items])
         rows.append((routine, timeline.total_seconds))
     if args.json:

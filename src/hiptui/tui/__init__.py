@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-def run_app() -> int:
+def run_app(start_routine: str | None = None) -> int:
     from hiptui.tui.app import HiptuiApp
 
-    HiptuiApp().run()
+    HiptuiApp(start_routine=start_routine).run()
     return 0

@@ -11,10 +11,16 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from hiptui.catalog import Catalog
+from hiptui.catalog import Catalog, ResolvedRoutine
+from hiptui.history import History, HistoryUnavailable, history_path
 from hiptui.library import Library, load_library
+from hiptui.model import Routine
+from hiptui.paths import data_home
+from hiptui.recorder import SessionRecorder
+from hiptui.saved import SAVED, QueueStore, SavedRoutines
 from hiptui.settings import Settings, load_settings, save_settings
 from hiptui.timeline import QueueItem, build_timeline
+from hiptui.timer import Timer
 from hiptui.tui.commands import QueueCommands
 from hiptui.tui.screens.builder import BuilderScreen
 from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
@@ -27,15 +33,38 @@ class HiptuiApp(App[None]):
     COMMANDS = App.COMMANDS | {QueueCommands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, library: Library | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        library: Library | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        start_routine: str | None = None,
+    ) -> None:
         super().__init__()
         self.clock = clock
         self.library = library
-        loaded = load_settings()
+        self.start_routine = start_routine
+        self.home = data_home()
+        loaded = load_settings(self.home)
         self.settings: Settings = loaded.settings
         self.muted = not self.settings.bell
         self.builder = BuilderScreen()
         self._notices = [loaded.notice] if loaded.notice else []
+        self.saved_routines = SavedRoutines(self.home)
+        self.queue_store = QueueStore(self.home)
+        self._queue_restored = False
+        self._told_save_problem = False
+        self.history = self._open_history()
+
+    def _open_history(self) -> History | None:
+        try:
+            history = History(history_path(self.home))
+            history.close_interrupted()
+        except (HistoryUnavailable, OSError) as error:
+            self._notices.append(f"History is off: {error}")
+            return None
+        if history.notice:
+            self._notices.append(history.notice)
+        return history
 
     async def on_mount(self) -> None:
         await self.push_screen(self.builder)
@@ -45,6 +74,8 @@ class HiptuiApp(App[None]):
             self._library_loaded(self.library)
         else:
             self._load_library()
+        if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:
@@ -59,6 +90,12 @@ class HiptuiApp(App[None]):
     def _library_loaded(self, library: Library, reloaded: bool = False) -> None:
         self.library = library
         self.rebuild_catalog()
+        if not self._queue_restored:
+            self._queue_restored = True
+            if self.start_routine:
+                self._start_routine(self.start_routine)
+            else:
+                self._restore_queue()
         if reloaded:
             from hiptui.tui.screens.packs import PacksScreen
 
@@ -88,7 +125,7 @@ class HiptuiApp(App[None]):
 
     def save_settings(self) -> None:
         try:
-            save_settings(self.settings)
+            save_settings(self.settings, self.home)
         except OSError as error:
             self.notify(f"Cannot save settings: {error.strerror or error}", severity="error", markup=False)
 
@@ -101,14 +138,108 @@ class HiptuiApp(App[None]):
         return {"ready_seconds": self.settings.ready_seconds, "switch_seconds": self.settings.switch_seconds}
 
     def queue_changed(self) -> None:
-        """Called after every change to the queue."""
+        """Called after every change to the queue: it is saved at once."""
+        if not self._queue_restored:
+            return
+        try:
+            self.queue_store.save(self.builder.queue.items)
+        except OSError as error:
+            self._tell_save_problem(f"Cannot save the queue: {error.strerror or error}")
 
-    def start_session(self, items: Iterable[QueueItem]) -> None:
+    def _tell_save_problem(self, message: str) -> None:
+        if not self._told_save_problem:
+            self._told_save_problem = True
+            self.notify(message + ". The app goes on; what was saved before is kept.", severity="error", markup=False)
+
+    def _restore_queue(self) -> None:
+        loaded = self.queue_store.load()
+        for notice in loaded.notices:
+            self.notify(notice, severity="warning", timeout=12, markup=False)
+        items, missing = self.builder.catalog.resolve(loaded.found)
+        if items:
+            self.builder.add_moves([QueueItem(i.move, i.dose) for i in items])
+        if missing:
+            self.notify(f"Left out of the saved queue (no loaded pack has them): {', '.join(missing)}",
+                        severity="warning", markup=False)
+
+    def _start_routine(self, ref: str) -> None:
+        routine = self.find_routine(ref)
+        if routine is None or not routine.items:
+            self.notify(f"No routine {ref!r} (see 'hiptui routine list')", severity="error", markup=False)
+            return
+        self.builder.load_routine(routine.gid)
+        self.start_session(self.builder.queue.items, routine.gid)
+
+    # -- routines ----------------------------------------------------------------------------------
+
+    def all_routines(self) -> list[ResolvedRoutine]:
+        catalog = self.builder.catalog
+        loaded = self.saved_routines.load()
+        for notice in loaded.notices:
+            self.notify(notice, severity="warning", markup=False)
+        return [*catalog.routines.values(), *(catalog.resolve_routine(r, SAVED) for r in loaded.found)]
+
+    def find_routine(self, ref: str) -> ResolvedRoutine | None:
+        routines = self.all_routines()
+        exact = [r for r in routines if r.gid == ref]
+        bare = [r for r in routines if r.routine.id == ref]
+        return (exact or bare or [None])[0]
+
+    def saved_routine(self, gid: str) -> Routine | None:
+        return next((r for r in self.saved_routines.load().found if f"{SAVED}/{r.id}" == gid), None)
+
+    def save_queue_as_routine(self, name: str, items: list[QueueItem]) -> None:
+        try:
+            routine = self.saved_routines.save(name, items)
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot save the routine: {error}", severity="error", markup=False)
+            return
+        self.builder.queue_origin = f"{SAVED}/{routine.id}"
+        self.notify(f"Saved {routine.name!r}: press r to load it again", markup=False)
+
+    def manage_saved_routine(self, action: str, routine: Routine, name: str | None = None) -> None:
+        try:
+            if action == "rename" and name:
+                self.saved_routines.rename(routine, name)
+            elif action == "duplicate":
+                self.saved_routines.duplicate(routine)
+            elif action == "delete":
+                self.saved_routines.delete(routine)
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot {action} the routine: {error}", severity="error", markup=False)
+
+    # -- sessions ----------------------------------------------------------------------------------
+
+    def start_session(self, items: Iterable[QueueItem], routine: str | None = None) -> None:
         from hiptui.tui.screens.timer import TimerScreen
 
         timeline = build_timeline(list(items), **self.timeline_settings())
         if timeline.segments:
-            self.push_screen(TimerScreen(timeline))
+            self.push_screen(TimerScreen(timeline, routine))
+
+    def session_recorder(self, timer: Timer, routine: str | None) -> SessionRecorder:
+        return SessionRecorder(self.history, timer, routine)
+
+    def action_show_history(self) -> None:
+        from hiptui.tui.screens.history import HistoryScreen
+
+        sessions = self.history.sessions() if self.history else []
+        self.push_screen(HistoryScreen(sessions))
+
+    def action_show_settings(self) -> None:
+        from hiptui.tui.screens.settings import SettingsDialog
+
+        def apply(settings: Settings | None) -> None:
+            if settings is None:
+                return
+            self.settings = settings
+            self.muted = not settings.bell
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            self.save_settings()
+            self.builder.refresh_queue()
+
+        self.push_screen(SettingsDialog(self.settings, sorted(self.available_themes)), apply)
 
     def ring(self) -> None:
         if not self.muted:
@@ -133,4 +264,7 @@ class HiptuiApp(App[None]):
             yield SystemCommand("Filter moves…", "By pack, category, gear, when, position", builder.action_filters)
             yield SystemCommand("Packs", "Every pack: enable, disable, reload", self.action_show_packs)
             yield SystemCommand("Reload packs", "Pick up changed pack files, keeping the queue", self.reload_packs)
+            yield SystemCommand("Save queue as routine…", "Keep this queue as your own routine", builder.action_save_routine)
+            yield SystemCommand("History", "Sessions, streak, weekly minutes, time per target", self.action_show_history)
+            yield SystemCommand("Settings", "Get-ready and switch times, bell, theme", self.action_show_settings)
             yield SystemCommand("Help", "Every key", builder.action_help)

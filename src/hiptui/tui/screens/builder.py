@@ -39,6 +39,9 @@ class BuilderScreen(Screen):
         Binding("f", "filters", "Filters"),
         Binding("r", "routines", "Routines"),
         Binding("p", "app.show_packs", "Packs"),
+        Binding("h", "app.show_history", "History"),
+        Binding("o", "app.show_settings", "Settings"),
+        Binding("ctrl+s", "save_routine", "Save routine"),
         Binding("c", "clear", "Clear"),
         Binding("s", "start", "Start"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -49,6 +52,8 @@ class BuilderScreen(Screen):
         super().__init__()
         self.catalog = Catalog([])
         self.queue = SessionQueue()
+        self.queue_origin: str | None = None
+        """The routine the queue was loaded from, recorded with the session in history."""
         self.filters = Filters()
 
     def compose(self) -> ComposeResult:
@@ -156,7 +161,7 @@ class BuilderScreen(Screen):
             return isinstance(focused, LibraryList)
         if action in QUEUE_ACTIONS:
             return isinstance(focused, QueueList) and bool(self.queue)
-        if action in ("start", "clear"):
+        if action in ("start", "clear", "save_routine"):
             return True if self.queue else None
         return True
 
@@ -217,25 +222,41 @@ class BuilderScreen(Screen):
         def clear(yes: bool | None) -> None:
             if yes:
                 self.queue.clear()
+                self.queue_origin = None
                 self.refresh_queue(cursor=0)
                 self.app.queue_changed()  # type: ignore[attr-defined]
 
         self.app.push_screen(Confirm(f"Clear all {len(self.queue)} moves from the queue?", "Clear"), clear)
 
     def action_routines(self) -> None:
-        from hiptui.tui.screens.dialogs import RoutinePicker
+        from hiptui.tui.screens.routines import RoutinePicker
 
-        self.app.push_screen(RoutinePicker(self.catalog), self.load_routine)
+        self.app.push_screen(RoutinePicker(), self.load_routine)
 
     def load_routine(self, gid: str | None) -> None:
-        routine = self.catalog.routines.get(gid) if gid else None
+        routine = self.app.find_routine(gid) if gid else None  # type: ignore[attr-defined]
         if routine is None:
             return
+        if not self.queue:
+            self.queue_origin = routine.gid
         self.add_moves([QueueItem(i.move, i.dose) for i in routine.items])
         note = f"Added {routine.name}: {len(routine.items)} moves"
         if routine.missing:
             note += f" ({len(routine.missing)} missing: {', '.join(routine.missing)})"
         self.notify(note, markup=False, severity="warning" if routine.missing else "information")
+
+    def action_save_routine(self) -> None:
+        from hiptui.tui.screens.dialogs import NamePrompt
+
+        if not self.queue:
+            self.notify("Add some moves first: an empty queue makes an empty routine.", severity="warning")
+            return
+
+        def save(name: str | None) -> None:
+            if name:
+                self.app.save_queue_as_routine(name, self.queue.items)  # type: ignore[attr-defined]
+
+        self.app.push_screen(NamePrompt("Save the queue as a routine", ""), save)
 
     def action_filters(self) -> None:
         from hiptui.tui.screens.dialogs import FilterDialog
@@ -251,7 +272,7 @@ class BuilderScreen(Screen):
         if not self.queue:
             self.notify("The queue is empty: add a move first.", severity="warning")
             return
-        self.app.start_session(self.queue.items)  # type: ignore[attr-defined]
+        self.app.start_session(self.queue.items, self.queue_origin)  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from hiptui.tui.screens.help import HelpScreen

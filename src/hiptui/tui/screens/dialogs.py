@@ -11,15 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from hiptui.catalog import Catalog
-from hiptui.durations import format_duration
 from hiptui.model import Dose
 from hiptui.search import Filters
-from hiptui.timeline import QueueItem, build_timeline
+from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
 
 
@@ -106,40 +104,34 @@ class DoseEditor(ModalScreen[Dose | None]):
         self.dismiss(None)
 
 
-class RoutinePicker(ModalScreen[str | None]):
+class NamePrompt(ModalScreen[str | None]):
+    """Ask for a short name (1-80 characters)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, title: str, value: str = "") -> None:
         super().__init__(classes="dialog-screen")
-        self.catalog = catalog
+        self.title_text, self.value = title, value
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static("Load a routine into the queue", classes="title")
-            options = []
-            for routine in self.catalog.routines.values():
-                seconds = build_timeline([QueueItem(i.move, i.dose) for i in routine.items]).total_seconds
-                line = Text.assemble(
-                    plain(routine.name, "bold"),
-                    (f"  {format_duration(seconds)} · {len(routine.items)} moves · ", "dim"),
-                    plain(routine.pack_id, "dim"),
-                )
-                if routine.routine.description:
-                    line.append("\n")
-                    line.append(plain(routine.routine.description, "italic"))
-                if routine.missing:
-                    line.append(plain(f"\nmissing: {', '.join(routine.missing)}", "yellow"))
-                options.append(Option(line, id=routine.gid))
-            option_list = OptionList(*options, id="routine-options")
-            if not options:
-                option_list.add_option(Option("No routines are loaded.", disabled=True))
-            yield option_list
-            yield Static("enter adds it to the end of the queue · escape cancels", classes="hint")
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.title_text), classes="title")
+            yield Input(self.value, placeholder="Name", max_length=80, id="name")
+            yield Static(id="name-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            self.query_one("#name-error", Static).update(Text("Give it a name.", style="bold red"))
+            return
+        self.dismiss(name)
 
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 

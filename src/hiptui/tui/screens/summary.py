@@ -17,8 +17,9 @@ from hiptui.tui.safe import plain
 
 
 def summary_lines(timer: Timer) -> list[Text]:
-    done = [r for r in timer.records if r.outcome == "done" and r.segment.kind == "work"]
-    skipped = [r for r in timer.records if r.outcome == "skipped" and r.segment.kind == "work"]
+    final = timer.final_records
+    done = [r for r in final if r.outcome == "done" and r.segment.kind == "work"]
+    skipped = [r for r in final if r.outcome == "skipped" and r.segment.kind == "work"]
     moves = sorted({r.segment.item_index for r in done})
     seconds = sum(r.seconds for r in timer.records)
     lines = [

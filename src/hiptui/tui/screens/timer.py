@@ -47,10 +47,12 @@ class TimerScreen(Screen[None]):
         Binding("escape", "stop", "Stop"),
     ]
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, routine: str | None = None) -> None:
         super().__init__()
         self.timer = Timer(timeline, clock=self.app.clock)  # type: ignore[attr-defined]
+        self.recorder = self.app.session_recorder(self.timer, routine)  # type: ignore[attr-defined]
         self._shown_index = -1
+        self._told_history_problem = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,13 +73,20 @@ class TimerScreen(Screen[None]):
         yield TooSmall()
 
     def on_mount(self) -> None:
-        self.handle(self.timer.start())
+        events = self.timer.start()
+        self.recorder.start()
+        self.handle(events)
         self.set_interval(REFRESH_SECONDS, self.tick)
 
     def tick(self) -> None:
         self.handle(self.timer.update())
 
     def handle(self, events: list) -> None:
+        self.recorder.sync()
+        if self.recorder.problem and not self._told_history_problem:
+            self._told_history_problem = True
+            self.notify(f"{self.recorder.problem}. The timer goes on; this session is not saved.",
+                        severity="warning", timeout=10, markup=False)
         for event in events:
             if isinstance(event, (SegmentStarted, CountdownBeep)):
                 self.app.ring()  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.geometry import Offset
 
 from hiptui.catalog import CatalogMove
@@ -49,9 +50,9 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
         entry = self.items[row]
         return DragPayload("library", entry, entry.name)
 
-    def on_mouse_down(self) -> None:
-        if self._press is not None:
-            self.cursor = self._clamp(self.row_at(self._press.y))
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button == 1:
+            self.select_row_at(event)
 
 
 class QueueList(DragSource, VirtualList[QueueItem]):
@@ -94,9 +95,9 @@ class QueueList(DragSource, VirtualList[QueueItem]):
             return None
         return DragPayload("queue", row, self.items[row].move.name)
 
-    def on_mouse_down(self) -> None:
-        if self._press is not None and self.items:
-            self.cursor = self._clamp(self.row_at(self._press.y))
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button == 1:
+            self.select_row_at(event)
 
     def accepts(self, payload: DragPayload) -> bool:
         return payload.kind in ("library", "queue")

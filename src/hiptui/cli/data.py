@@ -1,0 +1,56 @@
+"""`hiptui history` and `hiptui run`: the user's record, and straight to the timer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from hiptui.durations import format_duration
+from hiptui.history import History, HistoryUnavailable, history_path
+from hiptui.paths import data_home
+from hiptui.text import clean_text
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    history = commands.add_parser("history", help="completed and stopped sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.add_argument("--limit", type=int, default=None, metavar="N", help="only the newest N")
+    history.set_defaults(handler=show_history)
+
+    run = commands.add_parser("run", help="open the app straight on the timer with a routine")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine id: pack/id, saved/id, or a bare id")
+    run.set_defaults(handler=run_routine)
+
+
+def show_history(args: argparse.Namespace) -> int:
+    try:
+        history = History(history_path(data_home()))
+    except HistoryUnavailable as error:
+        print(f"hiptui: {error}", file=sys.stderr)
+        return 1
+    if history.notice:
+        print(f"hiptui: {history.notice}", file=sys.stderr)
+    history.close_interrupted()
+    sessions = history.sessions(limit=args.limit)
+    history.close()
+    if args.json:
+        print(json.dumps([s.as_json() for s in sessions], indent=2, ensure_ascii=False))
+        return 0
+    if not sessions:
+        print("no sessions yet", file=sys.stderr)
+    for session in sessions:
+        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        skipped = sum(s.outcome == "skipped" and s.kind == "work" for s in session.segments)
+        routine = clean_text(session.routine or "own queue")
+        print(
+            f"{when}  {routine:<36.36} {format_duration(session.done_seconds):>8} of "
+            f"{format_duration(session.planned_seconds):<8} {session.status:<9} {skipped} skipped"
+        )
+    return 0
+
+
+def run_routine(args: argparse.Namespace) -> int:
+    from hiptui.tui import run_app
+
+    return run_app(start_routine=args.routine)

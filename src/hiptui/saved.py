@@ -1,0 +1,163 @@
+"""The user's own routines ($HIPTUI_HOME/routines/*.toml) and the autosaved queue ($HIPTUI_HOME/queue.toml).
+
+Both are written with tomli-w in the routine format of packs; a file that cannot be read is set
+aside and reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import tomli_w
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+
+from hiptui.model import Routine, RoutineEntry, entry_from_ref
+from hiptui.paths import data_home
+from hiptui.store import atomic_write, set_aside
+from hiptui.timeline import QueueItem
+
+ROUTINES_DIR = "routines"
+QUEUE_FILE = "queue.toml"
+SAVED = "saved"
+
+
+def entry_for(item: QueueItem) -> dict[str, Any]:
+    """A routine entry for a queue item: its move's global id, and the dose where it differs from the move's."""
+    entry: dict[str, Any] = {"move": item.move.gid}
+    dose, default = item.dose, item.move.dose
+    if dose.hold != default.hold or dose.reps != default.reps:
+        entry["hold" if dose.hold is not None else "reps"] = dose.hold if dose.hold is not None else dose.reps
+    for key in ("sets", "rest"):
+        if getattr(dose, key) != getattr(default, key):
+            entry[key] = getattr(dose, key)
+    return entry
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
+    return slug or "routine"
+
+
+@dataclass
+class ReadResult:
+    found: list[Any] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _read_toml(path: Path, notices: list[str]) -> dict[str, Any] | None:
+    """The document in `path`, or None (a broken file is set aside and reported)."""
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        notices.append(f"cannot read {path}: {error.strerror or error}")
+        return None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
+        _set_aside(path, str(error), notices)
+        return None
+
+
+def _set_aside(path: Path, reason: str, notices: list[str]) -> None:
+    reason = reason.splitlines()[0][:200]
+    try:
+        kept = set_aside(path)
+    except OSError:
+        notices.append(f"{path} could not be read ({reason})")
+        return
+    notices.append(f"{path} could not be read ({reason}); it was kept as {kept.name}")
+
+
+class SavedRoutines:
+    def __init__(self, home: Path | None = None) -> None:
+        self.folder = (home or data_home()) / ROUTINES_DIR
+
+    def load(self) -> ReadResult:
+        result = ReadResult()
+        if not self.folder.is_dir():
+            return result
+        for path in sorted(self.folder.glob("*.toml")):
+            document = _read_toml(path, result.notices)
+            if document is None:
+                continue
+            try:
+                result.found.append(Routine.model_validate(document))
+            except ValidationError as error:
+                _set_aside(path, f"{error.error_count()} problem(s): {error.errors()[0]['msg']}", result.notices)
+        return result
+
+    def path_for(self, routine_id: str) -> Path:
+        return self.folder / f"{routine_id}.toml"
+
+    def _free_id(self, name: str) -> str:
+        base = slugify(name)
+        routine_id, counter = base, 1
+        while self.path_for(routine_id).exists():
+            counter += 1
+            routine_id = f"{base[:56]}-{counter}"
+        return routine_id
+
+    def save(self, name: str, items: Iterable[QueueItem], description: str = "") -> Routine:
+        """Save the queue as a new routine named `name` (its id made unique)."""
+        moves = [entry_for(i) for i in items]
+        routine = Routine(id=self._free_id(name), name=name, description=description, moves=moves)
+        self.write(routine)
+        return routine
+
+    def write(self, routine: Routine) -> None:
+        document = {"id": routine.id, "name": routine.name}
+        if routine.description:
+            document["description"] = routine.description
+        document["moves"] = [_compact(entry) for entry in routine.moves]
+        atomic_write(self.path_for(routine.id), tomli_w.dumps(document).encode())
+
+    def rename(self, routine: Routine, name: str) -> Routine:
+        renamed = Routine.model_validate({**routine.model_dump(), "name": name})
+        self.write(renamed)
+        return renamed
+
+    def duplicate(self, routine: Routine) -> Routine:
+        name = f"{routine.name} (copy)"[:80]
+        copy = Routine.model_validate({**routine.model_dump(), "id": self._free_id(name), "name": name})
+        self.write(copy)
+        return copy
+
+    def delete(self, routine: Routine) -> None:
+        self.path_for(routine.id).unlink(missing_ok=True)
+
+
+def _compact(entry: RoutineEntry) -> str | dict[str, Any]:
+    data = entry.model_dump(exclude_none=True)
+    return data["move"] if set(data) == {"move"} else data
+
+
+class _QueueFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    moves: list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]] = []
+
+
+class QueueStore:
+    """The queue, saved on every change and restored at launch."""
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.path = (home or data_home()) / QUEUE_FILE
+
+    def load(self) -> ReadResult:
+        result = ReadResult()
+        document = _read_toml(self.path, result.notices)
+        if document is None:
+            return result
+        try:
+            result.found = _QueueFile.model_validate(document).moves
+        except ValidationError as error:
+            _set_aside(self.path, error.errors()[0]["msg"], result.notices)
+        return result
+
+    def save(self, items: Iterable[QueueItem]) -> None:
+        moves = [_compact(RoutineEntry.model_validate(entry_for(item))) for item in items]
+        atomic_write(self.path, tomli_w.dumps({"moves": moves}).encode())

@@ -1,0 +1,65 @@
+"""Settings: get-ready and switch-sides seconds, the bell, and the theme."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, Switch
+
+from hiptui.settings import Settings
+
+
+class SettingsDialog(ModalScreen[Settings | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, settings: Settings, themes: list[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.settings = settings
+        self.themes = themes
+
+    def compose(self) -> ComposeResult:
+        settings = self.settings
+        with Vertical(classes="dialog", id="settings"):
+            yield Static("Settings", classes="title")
+            yield Label("Get ready before each move (seconds)")
+            yield Input(str(settings.ready_seconds), id="ready_seconds", type="integer")
+            yield Label("Switch sides (seconds)")
+            yield Input(str(settings.switch_seconds), id="switch_seconds", type="integer")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.bell, id="bell")
+                yield Label("Ring the terminal bell at each change and at 3-2-1")
+            yield Label("Theme")
+            yield Select([(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme")
+            yield Static(id="settings-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        values = {
+            "ready_seconds": self.query_one("#ready_seconds", Input).value or "0",
+            "switch_seconds": self.query_one("#switch_seconds", Input).value or "0",
+            "bell": self.query_one("#bell", Switch).value,
+            "theme": self.query_one("#theme", Select).value,
+        }
+        try:
+            settings = Settings.model_validate({**self.settings.model_dump(), **values})
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]).replace("_", " ")
+            self.query_one("#settings-error", Static).update(Text(f"{where}: {first['msg']}", style="bold red"))
+            return
+        self.dismiss(settings)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
