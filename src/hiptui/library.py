@@ -10,7 +10,7 @@ from pathlib import Path
 from hiptui.loader import LoadResult, load_pack_file
 from hiptui.model import Pack
 from hiptui.paths import data_home, user_packs_dir
-from hiptui.plugins import collect_contributions
+from hiptui.plugins import HookRelay, collect_contributions, make_plugin_manager
 from hiptui.problems import Problem
 
 USER = "user"
@@ -65,6 +65,8 @@ class PackRecord:
 @dataclass
 class Library:
     records: list[PackRecord]
+    hooks: HookRelay = field(default_factory=HookRelay)
+    """The timer hooks of the plugins that loaded."""
 
     @property
     def packs(self) -> list[Pack]:
@@ -91,7 +93,8 @@ def load_library(
 ) -> Library:
     """Load every pack. Given the `previous` library, a file that broke since keeps its last good pack."""
     records: list[PackRecord] = []
-    for contribution in collect_contributions(entry_points):
+    manager = make_plugin_manager()
+    for contribution in collect_contributions(entry_points, manager):
         if contribution.error:
             problem = Problem(contribution.source, contribution.error)
             records.append(PackRecord(contribution.source, contribution.source, problems=[problem]))
@@ -103,7 +106,7 @@ def load_library(
             records.append(_record(USER, load_pack_file(path)))
     if previous is not None:
         _keep_last_good(records, previous)
-    return Library(_claim_ids(records))
+    return Library(_claim_ids(records), HookRelay(manager))
 
 
 def _keep_last_good(records: list[PackRecord], previous: Library) -> None:

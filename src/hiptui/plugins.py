@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import importlib.metadata
 import os
+import queue
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,11 +40,61 @@ def make_plugin_manager() -> pluggy.PluginManager:
     return manager
 
 
+class HookRelay:
+    """Calls the timer hooks of every plugin, each on its own and off the caller's thread.
+
+    A plugin that raises is reported once and skipped after; a slow one delays only the hook
+    calls queued after it, never the timer.
+    """
+
+    def __init__(self, manager: pluggy.PluginManager | None = None) -> None:
+        self.manager = manager
+        self.failures: dict[str, str] = {}
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    def call(self, hook: str, **kwargs: Any) -> None:
+        """Queue a call of `hook` on every plugin that implements it."""
+        if self.manager is not None and getattr(self.manager.hook, hook).get_hookimpls():
+            self._submit(lambda: self.call_now(hook, **kwargs))
+
+    def call_now(self, hook: str, **kwargs: Any) -> None:
+        """Call every implementation of `hook` on this thread, catching each failure."""
+        if self.manager is None:
+            return
+        for impl in getattr(self.manager.hook, hook).get_hookimpls():
+            if impl.plugin_name in self.failures:
+                continue
+            _trace(f"calling {hook}() of {impl.plugin_name}")
+            try:
+                with _quiet_stdout():
+                    impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})
+            except Exception as error:
+                self.failures[impl.plugin_name] = f"{hook}() failed: {_reason(error)}"
+
+    def drain(self, timeout: float = 5.0) -> bool:
+        """Wait until every queued call has run; False if that took longer than `timeout`."""
+        done = threading.Event()
+        self._submit(done.set)
+        return done.wait(timeout)
+
+    def _submit(self, job: Callable[[], None]) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="hiptui-hooks", daemon=True)
+            self._thread.start()
+        self._jobs.put(job)
+
+    def _run(self) -> None:
+        while True:
+            self._jobs.get()()
+
+
 def collect_contributions(
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+    manager: pluggy.PluginManager | None = None,
 ) -> list[Contribution]:
     """Register the built-in plugin and every installed one, then call register_packs on each."""
-    manager = make_plugin_manager()
+    manager = manager or make_plugin_manager()
     manager.register(builtin, name=BUILTIN)
     broken: list[Contribution] = []
     registered = [BUILTIN]

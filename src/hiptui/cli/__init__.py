@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from hiptui import __version__
-from hiptui.cli import browse, data, packs
+from hiptui.cli import browse, data, packs, plan
 
 
 class CommandError(Exception):
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     packs.add_commands(commands)
     browse.add_commands(commands)
     data.add_commands(commands)
+    plan.add_commands(commands)
     return parser
 
 

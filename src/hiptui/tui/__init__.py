@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def run_app(start_routine: str | None = None) -> int:
+def run_app(start_routine: str | None = None, start_items: list | None = None) -> int:
+    """Open the app; with a routine or a list of queue items, open it straight on the timer."""
     from hiptui.tui.app import HiptuiApp
 
-    HiptuiApp(start_routine=start_routine).run()
+    HiptuiApp(start_routine=start_routine, start_items=start_items).run()
     return 0

@@ -38,11 +38,13 @@ class HiptuiApp(App[None]):
         library: Library | None = None,
         clock: Callable[[], float] = time.monotonic,
         start_routine: str | None = None,
+        start_items: list[QueueItem] | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
         self.library = library
         self.start_routine = start_routine
+        self.start_items = start_items
         self.home = data_home()
         loaded = load_settings(self.home)
         self.settings: Settings = loaded.settings
@@ -94,6 +96,9 @@ class HiptuiApp(App[None]):
             self._queue_restored = True
             if self.start_routine:
                 self._start_routine(self.start_routine)
+            elif self.start_items:
+                self.builder.add_moves(list(self.start_items))
+                self.start_session(self.builder.queue.items)
             else:
                 self._restore_queue()
         if reloaded:
@@ -218,7 +223,8 @@ class HiptuiApp(App[None]):
             self.push_screen(TimerScreen(timeline, routine))
 
     def session_recorder(self, timer: Timer, routine: str | None) -> SessionRecorder:
-        return SessionRecorder(self.history, timer, routine)
+        hooks = self.library.hooks if self.library is not None else None
+        return SessionRecorder(self.history, timer, routine, hooks)
 
     def action_show_history(self) -> None:
         from hiptui.tui.screens.history import HistoryScreen

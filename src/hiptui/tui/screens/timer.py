@@ -82,7 +82,7 @@ class TimerScreen(Screen[None]):
         self.handle(self.timer.update())
 
     def handle(self, events: list) -> None:
-        self.recorder.sync()
+        self.recorder.sync(events)
         if self.recorder.problem and not self._told_history_problem:
             self._told_history_problem = True
             self.notify(f"{self.recorder.problem}. The timer goes on; this session is not saved.",

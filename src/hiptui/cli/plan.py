@@ -1,0 +1,106 @@
+"""`hiptui plan`: a session fitted to the time, the run and the gear at hand."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+
+from hiptui.durations import format_duration
+from hiptui.formatting import describe_dose, move_json
+from hiptui.model import KNOWN_WHEN
+from hiptui.planner import HOUSEHOLD, LEVELS, Plan, PlanError, PlanRequest, make_plan
+from hiptui.text import clean_text
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(word.strip().lower() for word in value.split(",") if word.strip())
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    plan = commands.add_parser(
+        "plan",
+        help="a session fitted to the time and the gear at hand",
+        description=f"Plan a session. A {' and a '.join(sorted(HOUSEHOLD))} are assumed to be at hand.",
+    )
+    plan.add_argument("--minutes", type=float, required=True, metavar="N", help="how long the session should take")
+    plan.add_argument("--when", choices=KNOWN_WHEN, help="before or after a run, a rest day or a strength day")
+    plan.add_argument("--focus", type=_words, default=frozenset(), metavar="T,...", help="targets such as hip-flexors,glutes")
+    plan.add_argument("--equipment", type=_words, default=frozenset(), metavar="E,...", help="gear at hand: band,foam-roller,...")
+    plan.add_argument("--level", choices=LEVELS, help="the hardest level to include")
+    plan.add_argument("--avoid", type=_words, default=frozenset(), metavar="P,...", help="positions to leave out, e.g. supine,prone")
+    plan.add_argument("--seed", type=int, default=0, metavar="N", help="another number gives another plan")
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan.add_argument("--start", action="store_true", help="open the app on the timer with this plan")
+    plan.set_defaults(handler=plan_session)
+
+
+def request_from(args: argparse.Namespace) -> PlanRequest:
+    return PlanRequest(
+        minutes=args.minutes,
+        when=args.when,
+        focus=args.focus,
+        equipment=args.equipment,
+        level=args.level,
+        avoid_positions=args.avoid,
+        seed=args.seed,
+    )
+
+
+def plan_session(args: argparse.Namespace) -> int:
+    from hiptui.cli.browse import load_catalog
+
+    if not 1 <= args.minutes <= 180:
+        print("hiptui: --minutes must be between 1 and 180", file=sys.stderr)
+        return 1
+    catalog = load_catalog()
+    known_targets = {t for entry in catalog.all_moves() for t in entry.move.targets}
+    for target in sorted(args.focus - known_targets):
+        close = difflib.get_close_matches(target, known_targets, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f"; known targets: {', '.join(sorted(known_targets))}"
+        print(f"hiptui: no move targets {target!r}{hint}", file=sys.stderr)
+        return 1
+    try:
+        plan = make_plan(catalog.all_moves(), request_from(args))
+    except PlanError as error:
+        print(f"hiptui: {error}", file=sys.stderr)
+        return 1
+    if args.start:
+        from hiptui.tui import run_app
+
+        return run_app(start_items=plan.items)
+    if args.json:
+        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+    else:
+        print_plan(plan)
+    return 0
+
+
+def plan_json(plan: Plan) -> dict[str, object]:
+    return {
+        "total_seconds": plan.total_seconds,
+        "focus_seconds": plan.focus_seconds,
+        "items": [move_json(item.move, item.dose) for item in plan.items],
+    }
+
+
+def print_plan(plan: Plan) -> None:
+    request = plan.request
+    about = ", ".join(
+        part
+        for part in (
+            request.when,
+            "focus " + "+".join(sorted(request.focus)) if request.focus else "",
+            "with " + "+".join(sorted(request.equipment)) if request.equipment else "no gear",
+        )
+        if part
+    )
+    print(f"{request.minutes:g}-minute plan ({about}), seed {request.seed}:")
+    for number, item in enumerate(plan.items, start=1):
+        move = item.move.move
+        targets = ", ".join(move.targets[:3])
+        line = f"{number:>2}. {move.name:<42.42} {describe_dose(item.dose):<16} {format_duration(plan.seconds_of(item)):>6}  {targets}"
+        print(clean_text(line))
+    focus = f" · focus {plan.focus_seconds / max(1, plan.total_seconds):.0%}" if request.focus else ""
+    print(f"Total {format_duration(plan.total_seconds)}{focus}")
