@@ -107,7 +107,11 @@ def test_skip_back_and_adjust(clock) -> None:
     timer.adjust(-100)
     assert timer.remaining == pytest.approx(1)
     timer.previous()
-    assert timer.index == 0 and timer.remaining == pytest.approx(10) and timer.records == []
+    assert timer.index == 0 and timer.remaining == pytest.approx(10)
+    clock.advance(10)
+    timer.update()
+    assert [(r.index, r.outcome) for r in timer.records] == [(0, "skipped"), (0, "done")]
+    assert [(r.index, r.outcome) for r in timer.final_records] == [(0, "done")]
 
 
 def test_countdown_beeps_once_each_at_three_two_one(clock) -> None:
