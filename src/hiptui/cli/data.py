@@ -26,8 +26,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 def show_history(args: argparse.Namespace) -> int:
     try:
         history = History(history_path(data_home()))
-    except HistoryUnavailable as error:
-        print(f"hiptui: {error}", file=sys.stderr)
+    except (HistoryUnavailable, OSError) as error:
+        print(f"hiptui: cannot open the history in {data_home()}: {error}", file=sys.stderr)
         return 1
     if history.notice:
         print(f"hiptui: {history.notice}", file=sys.stderr)

@@ -270,6 +270,7 @@ class HiptuiApp(App[None]):
             yield SystemCommand("Filter moves…", "By pack, category, gear, when, position", builder.action_filters)
             yield SystemCommand("Packs", "Every pack: enable, disable, reload", self.action_show_packs)
             yield SystemCommand("Reload packs", "Pick up changed pack files, keeping the queue", self.reload_packs)
+            yield SystemCommand("Plan a session…", "Fitted to the time, the run and the gear at hand", builder.action_plan)
             yield SystemCommand("Save queue as routine…", "Keep this queue as your own routine", builder.action_save_routine)
             yield SystemCommand("History", "Sessions, streak, weekly minutes, time per target", self.action_show_history)
             yield SystemCommand("Settings", "Get-ready and switch times, bell, theme", self.action_show_settings)

@@ -39,6 +39,7 @@ class BuilderScreen(Screen):
         Binding("f", "filters", "Filters"),
         Binding("r", "routines", "Routines"),
         Binding("p", "app.show_packs", "Packs"),
+        Binding("g", "plan", "Plan"),
         Binding("h", "app.show_history", "History"),
         Binding("o", "app.show_settings", "Settings"),
         Binding("ctrl+s", "save_routine", "Save routine"),
@@ -257,6 +258,28 @@ class BuilderScreen(Screen):
                 self.app.save_queue_as_routine(name, self.queue.items)  # type: ignore[attr-defined]
 
         self.app.push_screen(NamePrompt("Save the queue as a routine", ""), save)
+
+    def action_plan(self) -> None:
+        from hiptui.tui.screens.dialogs import Confirm
+        from hiptui.tui.screens.plan import PlanDialog
+
+        def use(items: list[QueueItem] | None) -> None:
+            if not items:
+                return
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.queue.clear()
+                    self.queue_origin = None
+                    self.add_moves(items, at=0)
+                    self.notify(f"The plan is in the queue: {len(items)} moves. Press s to start.", timeout=4)
+
+            if self.queue:
+                self.app.push_screen(Confirm(f"Replace the {len(self.queue)} moves in the queue with this plan?", "Replace"), replace)
+            else:
+                replace(True)
+
+        self.app.push_screen(PlanDialog(self.catalog, self.app.timeline_settings()), use)  # type: ignore[attr-defined]
 
     def action_filters(self) -> None:
         from hiptui.tui.screens.dialogs import FilterDialog

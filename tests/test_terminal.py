@@ -1,0 +1,113 @@
+"""The real app in a pseudo-terminal: what reaches the terminal from hostile pack text, odd terminals, tiny sizes."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+HOSTILE = r'''
+[pack]
+id = "hostile"
+name = "Hostile \u001b]52;c;aGFja2Vk\u0007pack"
+version = "1"
+
+[[moves]]
+id = "evil"
+name = "AAA EVILMARK \u001b]8;;https://evil.invalid/\u001b\\link\u001b]8;;\u001b\\ [@click=app.quit]x[/] [/"
+category = "yoga"
+hold = 30
+steps = ["Step \u001b]52;c;c3RlYWw=\u0007 one [link=https://evil.invalid]l[/link] \u202egnp.exe", "x[/y [bold]b"]
+cues = ["\u009b31m eight-bit CSI \u001bP+q544e\u001b\\ dcs"]
+cautions = ["[red]not red[/red] \u001b[2J clear"]
+aliases = ["\u0007bell"]
+'''
+
+
+def run_in_pty(home: Path, env_extra: dict[str, str], size: tuple[int, int] = (120, 40), keys: list[bytes] = (), seconds: float = 4.0) -> bytes:
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"HIPTUI_HOME": str(home), **env_extra})
+        os.execv(sys.executable, [sys.executable, "-m", "hiptui"])
+    columns, rows = size
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    output = bytearray()
+    deadline = time.monotonic() + seconds
+    pending = list(keys)
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    output += os.read(fd, 65536)
+                except OSError:
+                    break
+            elif pending and time.monotonic() > deadline - seconds + 2.5:
+                os.write(fd, pending.pop(0))
+        os.write(fd, b"\x11")
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return bytes(output)
+
+
+@pytest.fixture
+def hostile_home(hiptui_home: Path) -> Path:
+    (hiptui_home / "packs").mkdir()
+    (hiptui_home / "packs" / "hostile.toml").write_text(HOSTILE)
+    return hiptui_home
+
+
+def test_no_escape_sequence_from_a_pack_reaches_the_terminal(hostile_home: Path) -> None:
+    output = run_in_pty(hostile_home, {"TERM": "xterm-256color"}, keys=[b"\r", b"\t", b"\t", b"s"], seconds=6)
+    assert b"EVILMARK" in output, "the hostile move is on screen"
+    for leak in (b"\x1b]52", b"evil.invalid\x1b", b"\x1b]8;;https://evil", b"\x9b31m", b"\x1bP+q", "\u202e".encode()):
+        assert leak not in output, leak
+    assert b"Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("env", "size"),
+    [
+        ({"TERM": "dumb"}, (80, 24)),
+        ({"TERM": "linux"}, (80, 24)),
+        ({"TERM": "xterm-256color", "NO_COLOR": "1"}, (100, 30)),
+        ({"TERM": "xterm-256color"}, (20, 10)),
+    ],
+)
+def test_odd_terminals_never_show_a_traceback(hostile_home: Path, env: dict[str, str], size: tuple[int, int]) -> None:
+    output = run_in_pty(hostile_home, env, size=size)
+    assert b"Traceback" not in output
+    if size == (20, 10):
+        assert "60×20".encode() in output, "the too-small note names the size it needs"
+
+
+def test_a_home_that_is_a_file_still_opens_the_app(tmp_path: Path) -> None:
+    home = tmp_path / "not-a-folder"
+    home.write_text("oops")
+    output = run_in_pty(home, {"TERM": "xterm-256color"}, seconds=5)
+    assert b"Traceback" not in output and b"Library" in output
