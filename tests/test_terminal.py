@@ -34,12 +34,14 @@ aliases = ["\u0007bell"]
 
 
 def run_in_pty(home: Path, env_extra: dict[str, str], size: tuple[int, int] = (120, 40), keys: list[bytes] = (), seconds: float = 4.0) -> bytes:
+    columns, rows = size
     pid, fd = pty.fork()
     if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
         os.environ.update({"HIPTUI_HOME": str(home), **env_extra})
         os.execv(sys.executable, [sys.executable, "-m", "hiptui"])
-    columns, rows = size
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     output = bytearray()
     deadline = time.monotonic() + seconds
     pending = list(keys)
