@@ -7,13 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptui.loader import LoadResult, load_pack_file
+from hiptui.loader import LoadResult
+from hiptui.pack_cache import PackCache
 from hiptui.model import Pack
 from hiptui.paths import data_home, user_packs_dir
 from hiptui.plugins import HookRelay, collect_contributions, make_plugin_manager
 from hiptui.problems import Problem
 
 USER = "user"
+CACHE_DIR = "cache"
 
 
 @dataclass
@@ -90,8 +92,11 @@ def load_library(
     home: Path | None = None,
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
     previous: Library | None = None,
+    use_cache: bool = True,
 ) -> Library:
     """Load every pack. Given the `previous` library, a file that broke since keeps its last good pack."""
+    home = home or data_home()
+    cache = PackCache(home / CACHE_DIR if use_cache else None)
     records: list[PackRecord] = []
     manager = make_plugin_manager()
     for contribution in collect_contributions(entry_points, manager):
@@ -99,11 +104,11 @@ def load_library(
             problem = Problem(contribution.source, contribution.error)
             records.append(PackRecord(contribution.source, contribution.source, problems=[problem]))
         for item in contribution.items:
-            records.extend(_records_for(contribution.source, item))
-    user_dir = user_packs_dir(home or data_home())
+            records.extend(_records_for(contribution.source, item, cache))
+    user_dir = user_packs_dir(home)
     if user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
-            records.append(_record(USER, load_pack_file(path)))
+            records.append(_record(USER, cache.load(path)))
     if previous is not None:
         _keep_last_good(records, previous)
     return Library(_claim_ids(records), HookRelay(manager))
@@ -117,13 +122,13 @@ def _keep_last_good(records: list[PackRecord], previous: Library) -> None:
             record.stale = True
 
 
-def _records_for(source: str, item: Path | Pack) -> list[PackRecord]:
+def _records_for(source: str, item: Path | Pack, cache: PackCache) -> list[PackRecord]:
     if isinstance(item, Pack):
         return [PackRecord(source, f"{source} (object)", pack=item)]
     if item.is_dir():
-        return [_record(source, load_pack_file(path)) for path in sorted(item.glob("*.toml"))]
+        return [_record(source, cache.load(path)) for path in sorted(item.glob("*.toml"))]
     if item.is_file():
-        return [_record(source, load_pack_file(item))]
+        return [_record(source, cache.load(item))]
     return [PackRecord(source, str(item), problems=[Problem(str(item), f"{source} registered a path that does not exist")])]
 
 

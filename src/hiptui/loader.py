@@ -105,14 +105,16 @@ def load_pack_text(text: str, source: str) -> LoadResult:
 
 def validate_document(document: dict[str, Any], text: str, source: str) -> LoadResult:
     """Turn a parsed TOML document into a Pack, locating every problem in `text`."""
-    locator = Locator(text)
     try:
         pack = Pack.model_validate(document)
     except ValidationError as error:
+        locator = Locator(text)
         problems = [_locate(source, locator, loc, message) for loc, message in _explain(error, document)]
         problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
         return LoadResult(source, problems=_dedupe(problems))
-    found = [_locate(source, locator, loc, message, severity) for loc, message, severity in check_pack(pack)]
+    checked = list(check_pack(pack))
+    locator = Locator(text) if checked else None
+    found = [_locate(source, locator, loc, message, severity) for loc, message, severity in checked if locator]
     result = LoadResult(source, problems=_dedupe(found))
     if not result.errors:
         result.pack = pack
@@ -134,7 +136,7 @@ def _duplicate_ids(document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
 
 def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
     """What the model alone cannot see: duplicate ids, unknown tags, routines naming missing moves."""
-    document = pack.model_dump(include={"moves": {"__all__": {"id"}}, "routines": {"__all__": {"id"}}})
+    document = {"moves": [{"id": m.id} for m in pack.moves], "routines": [{"id": r.id} for r in pack.routines]}
     for loc, message in _duplicate_ids(document):
         yield loc, message, "error"
     move_ids = {move.id for move in pack.moves}

@@ -22,6 +22,8 @@ _CONTROL = re.compile(
 
 def clean_text(value: str) -> str:
     """Drop escape sequences, control characters and bidi overrides; keep newlines and tabs as spaces."""
+    if not _CONTROL.search(value):
+        return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
     value = _ESCAPE_SEQUENCE.sub("", value)
     value = _CONTROL.sub("", value)
     return value.replace("\t", " ").replace("\n", " ").strip()

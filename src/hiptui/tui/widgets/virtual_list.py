@@ -53,6 +53,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
         self.cursor = self._clamp(self.cursor if cursor is None else cursor)
         self.refresh()
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def extra_rows(self) -> int:
         return 0

@@ -1,0 +1,75 @@
+"""A cache of loaded packs, so unchanged files load without parsing TOML again.
+
+Each entry is keyed on the file's resolved path, size, modification time and the hiptui version;
+a stale, corrupt or unreadable entry is ignored and rebuilt, never trusted. Entries are JSON that
+is validated again by the model on the way in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from hiptui import __version__
+from hiptui.loader import LoadResult, load_pack_file
+from hiptui.model import TRUSTED, Pack
+from hiptui.problems import Problem
+from hiptui.store import atomic_write
+
+CACHE_FORMAT = 1
+
+
+class PackCache:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def load(self, path: Path) -> LoadResult:
+        """The pack in `path`, from the cache when the file has not changed since it was cached."""
+        key = self._key(path)
+        if key is None or self.folder is None:
+            return load_pack_file(path)
+        entry = self.folder / (hashlib.sha256(key[0].encode()).hexdigest()[:32] + ".json")
+        cached = self._read(entry, key)
+        if cached is not None:
+            return cached
+        result = load_pack_file(path)
+        if result.pack is not None:
+            self._write(entry, key, result)
+        return result
+
+    @staticmethod
+    def _key(path: Path) -> list[Any] | None:
+        try:
+            stat = path.stat()
+            return [str(path.resolve()), stat.st_size, stat.st_mtime_ns, __version__, CACHE_FORMAT]
+        except OSError:
+            return None
+
+    @staticmethod
+    def _read(entry: Path, key: list[Any]) -> LoadResult | None:
+        try:
+            data = json.loads(entry.read_bytes())
+            if data["key"] != key:
+                return None
+            pack = Pack.model_validate(data["pack"], context={TRUSTED: True})
+            problems = [Problem(**problem) for problem in data["problems"]]
+            return LoadResult(data["source"], pack, problems)
+        except Exception:
+            return None
+
+    @staticmethod
+    def _write(entry: Path, key: list[Any], result: LoadResult) -> None:
+        assert result.pack is not None
+        data = {
+            "key": key,
+            "source": result.source,
+            "problems": [asdict(problem) for problem in result.problems],
+            "pack": result.pack.model_dump(mode="json", exclude_defaults=True),
+        }
+        try:
+            atomic_write(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        except OSError:
+            pass
