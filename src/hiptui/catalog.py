@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from hiptui.model import Dose, Move, Pack, Routine, RoutineEntry
 from hiptui.problems import Problem
 from hiptui.search import Filters, SearchIndex
+
+if TYPE_CHECKING:
+    from hiptui.model import Dose, Move, Pack, Routine, RoutineEntry
+
+
+SAVED = "saved"
+"""The owner of the user's own routines, as in the global id "saved/my-routine"."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)

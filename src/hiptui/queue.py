@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from hiptui.model import Dose
 from hiptui.timeline import QueueItem, Timeline, build_timeline
+
+if TYPE_CHECKING:
+    from hiptui.model import Dose
 
 
 class SessionQueue:

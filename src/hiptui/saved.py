@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import tomli_w
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
+from hiptui.catalog import SAVED
 from hiptui.model import Routine, RoutineEntry, entry_from_ref
 from hiptui.paths import data_home
 from hiptui.store import atomic_write, set_aside
@@ -23,7 +24,6 @@ from hiptui.timeline import QueueItem
 
 ROUTINES_DIR = "routines"
 QUEUE_FILE = "queue.toml"
-SAVED = "saved"
 
 
 def entry_for(item: QueueItem) -> dict[str, Any]:

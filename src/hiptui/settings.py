@@ -1,28 +1,79 @@
-"""The user's settings, kept in $HIPTUI_HOME/settings.toml."""
+"""The user's settings, kept in $HIPTUI_HOME/settings.toml.
+
+A plain dataclass rather than a pydantic model: the app reads it before its first frame, and
+importing pydantic there would cost a third of the start-up.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hiptui.paths import data_home
 from hiptui.store import atomic_write, set_aside
 
 SETTINGS_FILE = "settings.toml"
+BOUNDS = {"ready_seconds": (0, 120), "switch_seconds": (0, 120)}
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class SettingsError(ValueError):
+    """A setting with a value it cannot take; `field` names it."""
 
-    ready_seconds: int = Field(10, ge=0, le=120)
-    switch_seconds: int = Field(5, ge=0, le=120)
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name.replace('_', ' ')}: {message}")
+        self.field = field_name
+
+
+@dataclass(frozen=True)
+class Settings:
+    ready_seconds: int = 10
+    switch_seconds: int = 5
     bell: bool = True
     theme: str = "textual-dark"
-    disabled_packs: list[str] = []
+    disabled_packs: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Settings from a document; unknown keys are ignored, wrong values raise SettingsError."""
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(cls):
+            if item.name not in data:
+                continue
+            value = data[item.name]
+            if item.name in BOUNDS:
+                value = _whole_number(item.name, value)
+            elif item.name == "bell" and not isinstance(value, bool):
+                raise SettingsError(item.name, "must be true or false")
+            elif item.name == "theme" and not (isinstance(value, str) and value):
+                raise SettingsError(item.name, "must be a theme name")
+            elif item.name == "disabled_packs" and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise SettingsError(item.name, "must be a list of pack ids")
+            values[item.name] = value
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return Settings.from_dict({**dataclasses.asdict(self), **changes})
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _whole_number(name: str, value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SettingsError(name, "must be a whole number of seconds")
+    low, high = BOUNDS[name]
+    if not low <= value <= high:
+        raise SettingsError(name, f"must be from {low} to {high} seconds")
+    return value
 
 
 @dataclass
@@ -45,8 +96,8 @@ def load_settings(home: Path | None = None) -> Loaded:
     except OSError as error:
         return Loaded(Settings(), f"cannot read {path}: {error.strerror or error}; using default settings")
     try:
-        return Loaded(Settings.model_validate(tomllib.loads(data.decode("utf-8"))))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError, RecursionError, ValueError) as error:
+        return Loaded(Settings.from_dict(tomllib.loads(data.decode("utf-8"))))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0]
         try:
             kept = set_aside(path)
@@ -56,4 +107,4 @@ def load_settings(home: Path | None = None) -> Loaded:
 
 
 def save_settings(settings: Settings, home: Path | None = None) -> None:
-    atomic_write(settings_path(home), tomli_w.dumps(settings.model_dump()).encode())
+    atomic_write(settings_path(home), tomli_w.dumps(settings.as_dict()).encode())

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
-from hiptui.model import Dose
-
 if TYPE_CHECKING:
     from hiptui.catalog import CatalogMove
+    from hiptui.model import Dose
 
 READY_SECONDS = 10
 SWITCH_SECONDS = 5

@@ -9,7 +9,8 @@ import sys
 from hiptui.catalog import Catalog
 from hiptui.formatting import describe_dose, move_json
 from hiptui.library import load_library
-from hiptui.saved import SAVED, SavedRoutines
+from hiptui.catalog import SAVED
+from hiptui.saved import SavedRoutines
 from hiptui.search import Filters
 from hiptui.settings import load_settings
 from hiptui.text import clean_text

@@ -1,29 +1,35 @@
-"""The hiptui application: a thin layer that wires the core to its screens."""
+"""The hiptui application: a thin layer that wires the core to its screens.
+
+The first frame paints before any pack, pydantic model or database is touched: packs load in a
+worker thread, and the modules that need pydantic are imported only once it runs.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from hiptui.catalog import Catalog, ResolvedRoutine
+from hiptui.catalog import SAVED, Catalog, ResolvedRoutine
 from hiptui.history import History, HistoryUnavailable, history_path
-from hiptui.library import Library, load_library
-from hiptui.model import Routine
 from hiptui.paths import data_home
 from hiptui.recorder import SessionRecorder
-from hiptui.saved import SAVED, QueueStore, SavedRoutines
 from hiptui.settings import Settings, load_settings, save_settings
 from hiptui.timeline import QueueItem, build_timeline
 from hiptui.timer import Timer
 from hiptui.tui.commands import QueueCommands
 from hiptui.tui.screens.builder import BuilderScreen
 from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from hiptui.library import Library
+    from hiptui.model import Routine
+    from hiptui.saved import QueueStore, SavedRoutines
 
 
 class HiptuiApp(App[None]):
@@ -51,11 +57,12 @@ class HiptuiApp(App[None]):
         self.muted = not self.settings.bell
         self.builder = BuilderScreen()
         self._notices = [loaded.notice] if loaded.notice else []
-        self.saved_routines = SavedRoutines(self.home)
-        self.queue_store = QueueStore(self.home)
+        self._notices_shown = 0
+        self.saved_routines: SavedRoutines | None = None
+        self.queue_store: QueueStore | None = None
         self._queue_restored = False
         self._told_save_problem = False
-        self.history = self._open_history()
+        self.history: History | None = None
 
     def _open_history(self) -> History | None:
         try:
@@ -70,8 +77,6 @@ class HiptuiApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.push_screen(self.builder)
-        for notice in self._notices:
-            self.notify(notice, severity="warning", timeout=12, markup=False)
         if self.library is not None:
             self._library_loaded(self.library)
         else:
@@ -81,8 +86,21 @@ class HiptuiApp(App[None]):
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:
+        from hiptui.library import load_library
+
+        self._open_stores()
         library = load_library(previous=previous)
         self.call_from_thread(self._library_loaded, library, previous is not None)
+
+    def _open_stores(self) -> None:
+        """The files behind routines, the queue and history: opened off the first frame's path."""
+        if self.queue_store is not None and self.saved_routines is not None:
+            return
+        from hiptui.saved import QueueStore, SavedRoutines
+
+        self.saved_routines = SavedRoutines(self.home)
+        self.queue_store = QueueStore(self.home)
+        self.history = self._open_history()
 
     def reload_packs(self) -> None:
         """Load every pack again (picking up changed files), keeping the queue."""
@@ -90,6 +108,10 @@ class HiptuiApp(App[None]):
         self._load_library(self.library)
 
     def _library_loaded(self, library: Library, reloaded: bool = False) -> None:
+        self._open_stores()
+        for notice in self._notices[self._notices_shown :]:
+            self.notify(notice, severity="warning", timeout=12, markup=False)
+        self._notices_shown = len(self._notices)
         self.library = library
         self.rebuild_catalog()
         if not self._queue_restored:
@@ -123,7 +145,7 @@ class HiptuiApp(App[None]):
     def toggle_pack(self, pack_id: str) -> bool:
         """Enable or disable a pack; returns whether it is now enabled."""
         disabled = set(self.settings.disabled_packs) ^ {pack_id}
-        self.settings = self.settings.model_copy(update={"disabled_packs": sorted(disabled)})
+        self.settings = self.settings.replace(disabled_packs=sorted(disabled))
         self.save_settings()
         self.rebuild_catalog()
         return pack_id not in disabled
@@ -178,6 +200,7 @@ class HiptuiApp(App[None]):
     # -- routines ----------------------------------------------------------------------------------
 
     def all_routines(self) -> list[ResolvedRoutine]:
+        self._open_stores()
         catalog = self.builder.catalog
         loaded = self.saved_routines.load()
         for notice in loaded.notices:
@@ -191,9 +214,11 @@ class HiptuiApp(App[None]):
         return (exact or bare or [None])[0]
 
     def saved_routine(self, gid: str) -> Routine | None:
+        self._open_stores()
         return next((r for r in self.saved_routines.load().found if f"{SAVED}/{r.id}" == gid), None)
 
     def save_queue_as_routine(self, name: str, items: list[QueueItem]) -> None:
+        self._open_stores()
         try:
             routine = self.saved_routines.save(name, items)
         except (OSError, ValueError) as error:
@@ -203,6 +228,7 @@ class HiptuiApp(App[None]):
         self.notify(f"Saved {routine.name!r}: press r to load it again", markup=False)
 
     def manage_saved_routine(self, action: str, routine: Routine, name: str | None = None) -> None:
+        self._open_stores()
         try:
             if action == "rename" and name:
                 self.saved_routines.rename(routine, name)

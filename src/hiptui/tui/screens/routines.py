@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from hiptui.catalog import ResolvedRoutine
 from hiptui.durations import format_duration
-from hiptui.saved import SAVED
+from hiptui.catalog import SAVED
 from hiptui.timeline import QueueItem, build_timeline
 from hiptui.tui.safe import plain
 

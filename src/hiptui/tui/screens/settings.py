@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
-from hiptui.settings import Settings
+from hiptui.settings import Settings, SettingsError
 
 
 class SettingsDialog(ModalScreen[Settings | None]):
@@ -34,7 +33,7 @@ class SettingsDialog(ModalScreen[Settings | None]):
             yield Input(str(settings.switch_seconds), id="switch_seconds", type="integer")
             with Horizontal(classes="switch-row"):
                 yield Switch(settings.bell, id="bell")
-                yield Label("Ring the terminal bell at each change and at 3-2-1")
+                yield Label("Bell at each change and at 3-2-1")
             yield Label("Theme")
             yield Select([(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme")
             yield Static(id="settings-error")
@@ -52,11 +51,9 @@ class SettingsDialog(ModalScreen[Settings | None]):
             "theme": self.query_one("#theme", Select).value,
         }
         try:
-            settings = Settings.model_validate({**self.settings.model_dump(), **values})
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]).replace("_", " ")
-            self.query_one("#settings-error", Static).update(Text(f"{where}: {first['msg']}", style="bold red"))
+            settings = self.settings.replace(**values)
+        except SettingsError as error:
+            self.query_one("#settings-error", Static).update(Text(str(error), style="bold red"))
             return
         self.dismiss(settings)
 
