@@ -109,7 +109,7 @@ def validate_document(document: dict[str, Any], text: str, source: str) -> LoadR
         pack = Pack.model_validate(document)
     except ValidationError as error:
         locator = Locator(text)
-        problems = [_locate(source, locator, loc, message) for loc, message in _explain(error, document)]
+        problems = [_locate(source, locator, loc, message) for loc, message in explain(error, document)]
         problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
         return LoadResult(source, problems=_dedupe(problems))
     checked = list(check_pack(pack))
@@ -207,7 +207,8 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     }.get(shape)
 
 
-def _explain(error: ValidationError, document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
+def explain(error: ValidationError, document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
+    """Each validation problem as (where, a message for a person), in the loader's words."""
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         message = _message(item["type"], loc, item.get("input"), item.get("ctx") or {}, item["msg"])

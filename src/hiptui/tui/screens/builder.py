@@ -27,23 +27,24 @@ QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 
 
 class BuilderScreen(Screen):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("escape", "leave_search", "Library", show=False),
         Binding("enter,a", "add", "Add"),
+        Binding("i", "info", "Info", show=False),
         Binding("shift+up", "move_up", "Up", key_display="⇧↑"),
         Binding("shift+down", "move_down", "Down", key_display="⇧↓"),
         Binding("delete,backspace,x", "remove", "Remove", key_display="x"),
-        Binding("e", "edit_dose", "Edit dose"),
-        Binding("f", "filters", "Filters"),
+        Binding("e", "edit_dose", "Edit dose", show=False),
+        Binding("f", "filters", "Filters", show=False),
         Binding("r", "routines", "Routines"),
-        Binding("p", "app.show_packs", "Packs"),
+        Binding("p", "app.show_packs", "Packs", show=False),
         Binding("g", "plan", "Plan"),
-        Binding("h", "app.show_history", "History"),
-        Binding("o", "app.show_settings", "Settings"),
-        Binding("ctrl+s", "save_routine", "Save routine"),
-        Binding("c", "clear", "Clear"),
+        Binding("h", "app.show_history", "History", show=False),
+        Binding("o", "app.show_settings", "Settings", show=False),
+        Binding("ctrl+s", "save_routine", "Save routine", show=False),
+        Binding("c", "clear", "Clear", show=False),
         Binding("s", "start", "Start"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -165,6 +166,15 @@ class BuilderScreen(Screen):
         if action in ("start", "clear", "save_routine"):
             return True if self.queue else None
         return True
+
+    def action_info(self) -> None:
+        from hiptui.tui.screens.dialogs import MoveInfo
+
+        focused = self.focused
+        entry = focused.current.move if isinstance(focused, QueueList) and focused.current else None
+        entry = entry or self.query_one(LibraryList).current
+        if entry is not None:
+            self.app.push_screen(MoveInfo(entry))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -14,8 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from hiptui.catalog import Catalog
+from hiptui.catalog import Catalog, CatalogMove
+from hiptui.loader import explain
 from hiptui.model import Dose
+from hiptui.problems import field_name
 from hiptui.search import Filters
 from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
@@ -89,19 +91,34 @@ class DoseEditor(ModalScreen[Dose | None]):
             if found:
                 raw = found.first(Input).value.strip()
                 values[field] = int(raw) if raw.isdigit() and field in ("reps", "sets") else raw
+        document = {**self.item.dose.model_dump(), **values}
         try:
-            dose = Dose.model_validate({**self.item.dose.model_dump(), **values})
+            dose = Dose.model_validate(document)
         except ValidationError as error:
-            first = error.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            message = first["msg"].removeprefix("Value error, ")
-            self.query_one("#dose-error", Static).update(Text(f"{field}: {message}", style="bold red"))
+            problems = [f"{field_name(loc)}: {message}" for loc, message in explain(error, document)]
+            self.query_one("#dose-error", Static).update(plain("\n".join(problems), "bold red"))
             return
         self.dismiss(dose)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class MoveInfo(ModalScreen[None]):
+    """The move card in a dialog, for when the screen is too narrow to show it beside the lists."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q,enter", "dismiss", "Close")]
+
+    def __init__(self, entry: CatalogMove) -> None:
+        super().__init__(classes="dialog-screen")
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        from hiptui.tui.widgets.move_detail import move_details
+
+        with VerticalScroll(classes="dialog wide", id="move-info"):
+            yield Static(move_details(self.entry))
 
 
 class NamePrompt(ModalScreen[str | None]):

@@ -19,6 +19,7 @@ BUILDER_KEYS = [
     ("tab / shift+tab", "next / previous pane"),
     ("↑ ↓  or  k j", "move in a list"),
     ("enter or a", "add the highlighted library move to the queue"),
+    ("i", "the highlighted move's card (steps, cues, cautions) in a dialog"),
     ("shift+↑ / shift+↓", "move a queue item up / down"),
     ("delete, backspace, x", "remove a queue item"),
     ("e", "edit a queue item's dose"),
