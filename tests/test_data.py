@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -206,10 +205,10 @@ def test_a_failing_history_never_stops_the_timer(catalog: Catalog, hiptui_home: 
 
 def test_stats(hiptui_home: Path) -> None:
     today = dt.date(2026, 11, 22)
-    moment = [dt.datetime(2026, 11, 20, 12, tzinfo=dt.timezone.utc)]
+    moment = [dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)]
     history = History(history_path(hiptui_home), now=lambda: moment[0])
     for day in (20, 21, 22):
-        moment[0] = dt.datetime(2026, 11, day, 12, tzinfo=dt.timezone.utc)
+        moment[0] = dt.datetime(2026, 11, day, 12, tzinfo=dt.UTC)
         session = history.start_session(100)
         history.add_segment(session, SegmentDone(0, "work", "y/p", "P", "left", 1, 60, 60.0, "done", ("glutes",)))
         history.add_segment(session, SegmentDone(1, "work", "y/p", "P", "right", 1, 60, 30.0, "done", ("glutes",)))

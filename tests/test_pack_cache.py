@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hiptui.library import load_library
 from hiptui import pack_cache
+from hiptui.library import load_library
 from hiptui.pack_cache import PackCache
 from tests.helpers import move_toml, pack_toml
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hiptui.store import set_aside
 
 HISTORY_FILE = "history.sqlite3"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 MIGRATIONS: list[str] = [
     # 1: the first schema.

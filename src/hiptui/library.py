@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hiptui.loader import LoadResult
-from hiptui.pack_cache import PackCache
 from hiptui.model import Pack
+from hiptui.pack_cache import PackCache
 from hiptui.paths import data_home, user_packs_dir
 from hiptui.plugins import HookRelay, collect_contributions, make_plugin_manager
 from hiptui.problems import Problem

@@ -30,8 +30,8 @@ MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DOTTED_PARTS = 64
 
 _LONG_DOTTED_KEY = re.compile(
-    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d}"""
-    % MAX_DOTTED_PARTS
+    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*)"""
+    + f"{{{MAX_DOTTED_PARTS}}}"
 )
 _DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*){64}")
 _HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")

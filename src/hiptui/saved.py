@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import tomli_w
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from hiptui.catalog import SAVED
 from hiptui.model import Routine, RoutineEntry, entry_from_ref
 from hiptui.paths import data_home
 from hiptui.store import atomic_write, set_aside

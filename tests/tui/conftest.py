@@ -9,9 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from tui_support import FakeClock  # noqa: E402
+
 from hiptui.library import load_library  # noqa: E402
 from hiptui.tui.app import HiptuiApp  # noqa: E402
-from tui_support import FakeClock  # noqa: E402
 
 
 @pytest.hookimpl(tryfirst=True)

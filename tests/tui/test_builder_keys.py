@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from textual.widgets import Input, OptionList, SelectionList
-
-from hiptui.tui.widgets.move_lists import LibraryList
 from tui_support import (
     SIZE,
     add_by_search,
@@ -19,6 +17,8 @@ from tui_support import (
     type_text,
     widget_text,
 )
+
+from hiptui.tui.widgets.move_lists import LibraryList
 
 THREE = ("yoga/pigeon", "banded-strength/banded-clamshell", "mobility/90-90-hip-switches")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hiptui.tui.widgets.move_lists import QueueList
 from tui_support import SIZE, drag_ghost, library, queue_gids, queue_list, queue_moves, screen_text, widget_text
+
+from hiptui.tui.widgets.move_lists import QueueList
 
 THREE = ("yoga/pigeon", "banded-strength/banded-clamshell", "mobility/90-90-hip-switches")
 X = 4

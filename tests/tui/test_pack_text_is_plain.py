@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from tui_support import screen_name, screen_text, type_text, widget_text
 
 from hiptui.library import Library, PackRecord
 from hiptui.loader import load_pack_text
-from tui_support import screen_name, screen_text, type_text, widget_text
 
 NAME = "[bold]x[/bold] [/ x[/y"
 STEP_LINK = "[link=https://e.invalid]l[/link] tap"

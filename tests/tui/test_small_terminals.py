@@ -6,9 +6,9 @@ import random
 
 from textual import events
 from textual.geometry import Size
+from tui_support import SIZE, add_by_search, item, queue_gids, queue_list, screen_name, screen_text
 
 from hiptui.tui.widgets.too_small import TooSmall
-from tui_support import SIZE, add_by_search, item, queue_gids, queue_list, screen_name, screen_text
 
 TOO_SMALL = "Terminal too small"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-
 from tui_support import item, type_text
 
 SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])

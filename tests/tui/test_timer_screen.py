@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.widgets import Digits
-
 from tui_support import SIZE, item, screen_name, screen_text, widget_text
 
 PIGEON = "yoga/pigeon"

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 
-from hiptui.catalog import Catalog
+from hiptui.catalog import SAVED, Catalog
 from hiptui.formatting import describe_dose, move_json
 from hiptui.library import load_library
-from hiptui.catalog import SAVED
 from hiptui.saved import SavedRoutines
 from hiptui.search import Filters
 from hiptui.settings import load_settings

@@ -13,9 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hiptui.catalog import ResolvedRoutine
+from hiptui.catalog import SAVED, ResolvedRoutine
 from hiptui.durations import format_duration
-from hiptui.catalog import SAVED
 from hiptui.timeline import QueueItem, build_timeline
 from hiptui.tui.safe import plain
 
