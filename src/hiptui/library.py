@@ -11,10 +11,9 @@ from hiptui.loader import LoadResult
 from hiptui.model import Pack
 from hiptui.pack_cache import PackCache
 from hiptui.paths import data_home, user_packs_dir
-from hiptui.plugins import HookRelay, collect_contributions, make_plugin_manager
+from hiptui.plugins import USER, HookRelay, collect_contributions, make_plugin_manager
 from hiptui.problems import Problem
 
-USER = "user"
 CACHE_DIR = "cache"
 
 

@@ -13,9 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from hiptui.model import (
-    KNOWN_CATEGORIES,
-    KNOWN_WHEN,
     MAX_MOVES,
+    TRUSTED,
     Move,
     Pack,
     PackInfo,
@@ -23,7 +22,8 @@ from hiptui.model import (
     RoutineEntry,
 )
 from hiptui.problems import Problem, Severity, field_name
-from hiptui.text import clean_text
+from hiptui.terms import KNOWN_CATEGORIES, KNOWN_WHEN
+from hiptui.text import clean_text, is_clean
 from hiptui.toml_locate import Locator
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
@@ -105,8 +105,9 @@ def load_pack_text(text: str, source: str) -> LoadResult:
 
 def validate_document(document: dict[str, Any], text: str, source: str) -> LoadResult:
     """Turn a parsed TOML document into a Pack, locating every problem in `text`."""
+    context = {TRUSTED: True} if is_clean(text) else None
     try:
-        pack = Pack.model_validate(document)
+        pack = Pack.model_validate(document, context=context)
     except ValidationError as error:
         locator = Locator(text)
         problems = [_locate(source, locator, loc, message) for loc, message in explain(error, document)]

@@ -18,12 +18,9 @@ from pydantic import (
 )
 
 from hiptui.durations import parse_duration
+from hiptui.terms import REF_PATTERN, SLUG_PATTERN
 from hiptui.text import clean_text
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
-REF_PATTERN = r"^(?:[a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$"
-KNOWN_CATEGORIES = ("mobility", "yoga", "stretch", "foam-rolling", "banded-strength")
-KNOWN_WHEN = ("pre-run", "post-run", "rest-day", "strength-day")
 MAX_MOVES = 5000
 MAX_TEXT = 2000
 

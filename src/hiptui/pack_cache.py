@@ -70,6 +70,6 @@ class PackCache:
             "pack": result.pack.model_dump(mode="json", exclude_defaults=True),
         }
         try:
-            atomic_write(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+            atomic_write(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), durable=False)
         except OSError:
             pass

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from hiptui.catalog import CatalogMove
+from hiptui.terms import HOUSEHOLD, LEVELS
 from hiptui.timeline import READY_SECONDS, SWITCH_SECONDS, QueueItem, build_timeline
 
 WHEN_STYLES: dict[str, tuple[str, ...]] = {
@@ -27,8 +28,6 @@ HIP_GROUPS = (
     "hip-flexors", "glutes", "adductors", "hamstrings", "quads", "glute-medius",
     "abductors", "deep-rotators", "piriformis", "hip-capsule",
 )
-HOUSEHOLD = frozenset({"wall", "chair"})
-"""Gear every plan assumes is at hand."""
 EQUIPMENT_WORDS: dict[str, frozenset[str]] = {
     "band": frozenset({"mini-band", "long-band"}),
     "bands": frozenset({"mini-band", "long-band"}),
@@ -36,7 +35,6 @@ EQUIPMENT_WORDS: dict[str, frozenset[str]] = {
     "ball": frozenset({"massage-ball"}),
     "lacrosse-ball": frozenset({"massage-ball"}),
 }
-LEVELS = ("beginner", "intermediate", "advanced")
 HOLD_RANGE = {"static": (20, 60), "release": (30, 120), "dynamic": (10, 60), "strength": (15, 60)}
 TOLERANCE = 0.10
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import os
 import queue
 import sys
@@ -11,15 +10,20 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from hiptui import builtin, hookspecs
 from hiptui.text import clean_text
 
+if TYPE_CHECKING:
+    import importlib.metadata
+
 ENTRY_POINT_GROUP = "hiptui"
 BUILTIN = "builtin"
+USER = "user"
+"""The source of the packs in $HIPTUI_HOME/packs."""
 LOAD_ENV = "HIPTUI_LOAD_PLUGINS"
 DISABLE_ENV = "HIPTUI_DISABLE_PLUGINS"
 TRACE_ENV = "HIPTUI_TRACE_PLUGINS"
@@ -112,6 +116,8 @@ def collect_contributions(
 
 
 def _wanted(entry_points: Iterable[importlib.metadata.EntryPoint] | None) -> list[importlib.metadata.EntryPoint]:
+    import importlib.metadata
+
     found = list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points)
     only = os.environ.get(LOAD_ENV)
     disabled = {name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()}

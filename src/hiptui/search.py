@@ -8,7 +8,7 @@ Every word of the query must match somewhere. Ties keep the catalogue's order (b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,6 +17,7 @@ from hiptui.text import fold
 if TYPE_CHECKING:
     from hiptui.catalog import CatalogMove
 
+REMEMBERED_QUERIES = 64
 _SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
 
 
@@ -70,29 +71,41 @@ class SearchIndex:
             for e in self._entries
         ]
         self._haystacks = [f"{n}\n{a}\n{o}" for n, a, o in zip(self._names, self._aliases, self._others)]
-        self._last: tuple[str, list[int]] = ("", list(range(len(self._entries))))
+        self._ranked: dict[str, list[int]] = {"": list(range(len(self._entries)))}
 
     def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
-        ranked = self._rank(_words(fold(query)).strip())
+        ranked = self.ranked(_words(fold(query)).strip())
         entries = self._entries
         if filters:
             return [entries[i] for i in ranked if filters.accepts(entries[i])]
         return [entries[i] for i in ranked]
 
+    def ranked(self, query: str) -> list[int]:
+        """Indexes of the moves matching a folded query, best first; remembered, so typing on and
+        deleting back cost little."""
+        found = self._ranked.get(query)
+        if found is None:
+            found = self._rank(query)
+            if len(self._ranked) >= REMEMBERED_QUERIES:
+                self._ranked.pop(next(key for key in self._ranked if key))
+            self._ranked[query] = found
+        return found
+
+    def warm(self) -> None:
+        """Rank every one-letter query ahead of time (the slowest, as nearly everything matches)."""
+        for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+            self.ranked(letter)
+
     def _matching(self, query: str) -> list[int]:
-        """Indexes whose fields contain every word of the query; narrows the last result while typing on."""
-        last_query, last_result = self._last
-        candidates = last_result if query.startswith(last_query) else range(len(self._entries))
+        """Indexes whose fields contain every word of the query, narrowed from the longest remembered prefix."""
+        prefix = next((query[:n] for n in range(len(query) - 1, 0, -1) if query[:n] in self._ranked), "")
+        candidates: Iterable[int] = self._ranked[prefix] if prefix else range(len(self._entries))
         haystacks = self._haystacks
         for word in query.split():
             candidates = [i for i in candidates if word in haystacks[i]]
-        result = list(candidates)
-        self._last = (query, result)
-        return result
+        return sorted(candidates)
 
     def _rank(self, query: str) -> list[int]:
-        if not query:
-            return list(range(len(self._entries)))
         matching = self._matching(query)
         names, aliases = self._names, self._aliases
         word_start = " " + query

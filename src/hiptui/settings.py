@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from hiptui.paths import data_home
 from hiptui.store import atomic_write, set_aside
 
@@ -107,4 +105,6 @@ def load_settings(home: Path | None = None) -> Loaded:
 
 
 def save_settings(settings: Settings, home: Path | None = None) -> None:
+    import tomli_w
+
     atomic_write(settings_path(home), tomli_w.dumps(settings.as_dict()).encode())

@@ -8,20 +8,25 @@ import time
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` so that `path` holds either the old content or the new, never a mix."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` so that `path` holds either the old content or the new, never a mix.
+
+    `durable=False` skips the fsyncs, for files such as caches that may be lost but never torn.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -20,6 +20,18 @@ _CONTROL = re.compile(
 )
 
 
+def is_clean(document: str) -> bool:
+    """True when no string in this TOML text can hold a control character, tab or newline:
+    none is written out, and there are no escapes or multi-line strings to make one."""
+    return (
+        "\\" not in document
+        and "\t" not in document
+        and '"""' not in document
+        and "'''" not in document
+        and not _CONTROL.search(document)
+    )
+
+
 def clean_text(value: str) -> str:
     """Drop escape sequences, control characters and bidi overrides; keep newlines and tabs as spaces."""
     if not _CONTROL.search(value):
@@ -31,5 +43,7 @@ def clean_text(value: str) -> str:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form of `value`, for matching."""
+    if value.isascii():
+        return value.casefold()
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

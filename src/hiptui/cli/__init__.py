@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from hiptui import __version__
-from hiptui.cli import browse, data, packs, plan
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class CommandError(Exception):
@@ -16,6 +18,10 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from hiptui.cli import browse, data, packs, plan
+
     parser = argparse.ArgumentParser(
         prog="hiptui",
         description="Hip mobility, yoga, foam rolling and banded strength for runners.",
@@ -31,12 +37,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The two commonest calls skip building the parser, which imports every command.
+    if arguments == ["--version"]:
+        print(f"hiptui {__version__}")
+        return 0
+    if not arguments:
+        return _guarded(_open_app)
+    args = build_parser().parse_args(arguments)
     handler = getattr(args, "handler", None)
+    return _guarded(lambda: _open_app() if handler is None else handler(args))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command; failures become one line on stderr, never a traceback."""
     try:
-        if handler is None:
-            return _open_app()
-        return handler(args)
+        return run()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from hiptui.catalog import SAVED, Catalog
+from hiptui.catalog import SAVED
 from hiptui.formatting import describe_dose, move_json
-from hiptui.library import load_library
-from hiptui.saved import SavedRoutines
 from hiptui.search import Filters
-from hiptui.settings import load_settings
 from hiptui.text import clean_text
+
+if TYPE_CHECKING:
+    from hiptui.catalog import Catalog
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -30,6 +31,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def load_catalog() -> Catalog:
+    from hiptui.catalog import Catalog
+    from hiptui.library import load_library
+    from hiptui.settings import load_settings
+
     library = load_library()
     for record in library.records:
         if record.error:
@@ -56,6 +61,7 @@ def list_moves(args: argparse.Namespace) -> int:
 
 
 def list_routines(args: argparse.Namespace) -> int:
+    from hiptui.saved import SavedRoutines
     from hiptui.timeline import QueueItem, build_timeline
 
     catalog = load_catalog()

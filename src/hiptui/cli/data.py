@@ -7,7 +7,6 @@ import json
 import sys
 
 from hiptui.durations import format_duration
-from hiptui.history import History, HistoryUnavailable, history_path
 from hiptui.paths import data_home
 from hiptui.text import clean_text
 
@@ -24,6 +23,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def show_history(args: argparse.Namespace) -> int:
+    from hiptui.history import History, HistoryUnavailable, history_path
+
     try:
         history = History(history_path(data_home()))
     except (HistoryUnavailable, OSError) as error:

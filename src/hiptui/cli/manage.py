@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hiptui.library import USER, Library, load_library
-from hiptui.loader import load_pack_bytes
-from hiptui.model import SLUG_PATTERN
 from hiptui.paths import user_packs_dir
+from hiptui.plugins import USER
 from hiptui.store import atomic_write
+from hiptui.terms import SLUG_PATTERN
+
+if TYPE_CHECKING:
+    from hiptui.library import Library
+
 
 
 class Failed(Exception):
@@ -74,6 +77,9 @@ def install_pack(args: argparse.Namespace) -> int:
 
 
 def _install_file(source: Path, force: bool) -> int:
+    from hiptui.library import load_library
+    from hiptui.loader import load_pack_bytes
+
     try:
         data = source.read_bytes()
     except OSError as error:
@@ -100,6 +106,8 @@ def _install_file(source: Path, force: bool) -> int:
 
 def _pack_sources() -> dict[str, list[str]]:
     """Pack ids by source, asked of a fresh interpreter so newly installed plugins are seen."""
+    import subprocess
+
     listing = subprocess.run(
         [sys.executable, "-m", "hiptui", "pack", "list", "--json"], capture_output=True, text=True, check=False
     )
@@ -110,6 +118,8 @@ def _pack_sources() -> dict[str, list[str]]:
 
 
 def _install_plugin(requirement: str) -> int:
+    import subprocess
+
     before = _pack_sources()
     print(f"installing {requirement} with pip…", file=sys.stderr)
     pip = subprocess.run([sys.executable, "-m", "pip", "install", requirement], check=False)
@@ -126,6 +136,8 @@ def _install_plugin(requirement: str) -> int:
 
 
 def remove_pack(args: argparse.Namespace) -> int:
+    from hiptui.library import load_library
+
     library = load_library()
     record = library.record_for(args.id) or _any_record(library, args.id)
     if record is None:
@@ -136,6 +148,8 @@ def remove_pack(args: argparse.Namespace) -> int:
         return 0
     if record.source.startswith("plugin:"):
         dist = record.source.removeprefix("plugin:")
+        import subprocess
+
         command = [sys.executable, "-m", "pip", "uninstall", "-y", dist]
         if not args.uninstall:
             raise Failed(
@@ -152,6 +166,7 @@ def _any_record(library: Library, pack_id: str):
 
 def export_pack_command(args: argparse.Namespace) -> int:
     from hiptui.export import export_pack
+    from hiptui.library import load_library
 
     record = load_library().record_for(args.id)
     if record is None or record.pack is None:

@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 from hiptui.cli import manage
-from hiptui.library import load_library
-from hiptui.loader import load_pack_file
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -29,6 +27,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def list_packs(args: argparse.Namespace) -> int:
+    from hiptui.library import load_library
+
     library = load_library()
     if args.json:
         print(json.dumps([record.as_json() for record in library.records], indent=2))
@@ -56,6 +56,8 @@ def list_packs(args: argparse.Namespace) -> int:
 
 
 def validate_packs(args: argparse.Namespace) -> int:
+    from hiptui.loader import load_pack_file
+
     failed = False
     for path in args.paths:
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]

@@ -6,11 +6,14 @@ import argparse
 import difflib
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from hiptui.durations import format_duration
 from hiptui.formatting import describe_dose, move_json
-from hiptui.model import KNOWN_WHEN
-from hiptui.planner import HOUSEHOLD, LEVELS, Plan, PlanError, PlanRequest, make_plan
+from hiptui.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
+
+if TYPE_CHECKING:
+    from hiptui.planner import Plan, PlanRequest
 from hiptui.text import clean_text
 
 
@@ -37,6 +40,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def request_from(args: argparse.Namespace) -> PlanRequest:
+    from hiptui.planner import PlanRequest
+
     return PlanRequest(
         minutes=args.minutes,
         when=args.when,
@@ -50,6 +55,7 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
 
 def plan_session(args: argparse.Namespace) -> int:
     from hiptui.cli.browse import load_catalog
+    from hiptui.planner import PlanError, make_plan
 
     if not 1 <= args.minutes <= 180:
         print("hiptui: --minutes must be between 1 and 180", file=sys.stderr)

@@ -1,7 +1,7 @@
 """The hiptui application: a thin layer that wires the core to its screens.
 
-The first frame paints before any pack, pydantic model or database is touched: packs load in a
-worker thread, and the modules that need pydantic are imported only once it runs.
+The builder's first frame is painted before any pack, pydantic model or database is touched:
+packs load in a worker thread after it, and the modules that need pydantic are imported there.
 """
 
 from __future__ import annotations
@@ -15,28 +15,35 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from hiptui.catalog import SAVED, Catalog, ResolvedRoutine
-from hiptui.history import History, HistoryUnavailable, history_path
 from hiptui.paths import data_home
-from hiptui.recorder import SessionRecorder
 from hiptui.settings import Settings, load_settings, save_settings
-from hiptui.timeline import QueueItem, build_timeline
-from hiptui.timer import Timer
-from hiptui.tui.commands import QueueCommands
-from hiptui.tui.screens.builder import BuilderScreen
 from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from hiptui.catalog import Catalog, ResolvedRoutine
+    from hiptui.history import History
     from hiptui.library import Library
     from hiptui.model import Routine
+    from hiptui.recorder import SessionRecorder
     from hiptui.saved import QueueStore, SavedRoutines
+    from hiptui.timeline import QueueItem
+    from hiptui.timer import Timer
+    from hiptui.tui.screens.builder import BuilderScreen
+
+
+def _queue_commands() -> type[Provider]:
+    from hiptui.tui.commands import QueueCommands
+
+    return QueueCommands
 
 
 class HiptuiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hiptui"
     SUB_TITLE = "hip care for runners"
-    COMMANDS = App.COMMANDS | {QueueCommands}
+    COMMANDS = App.COMMANDS | {_queue_commands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(
@@ -55,7 +62,7 @@ class HiptuiApp(App[None]):
         loaded = load_settings(self.home)
         self.settings: Settings = loaded.settings
         self.muted = not self.settings.bell
-        self.builder = BuilderScreen()
+        self._builder: BuilderScreen | None = None
         self._notices = [loaded.notice] if loaded.notice else []
         self._notices_shown = 0
         self.saved_routines: SavedRoutines | None = None
@@ -65,6 +72,8 @@ class HiptuiApp(App[None]):
         self.history: History | None = None
 
     def _open_history(self) -> History | None:
+        from hiptui.history import History, HistoryUnavailable, history_path
+
         try:
             history = History(history_path(self.home))
             history.close_interrupted()
@@ -75,14 +84,22 @@ class HiptuiApp(App[None]):
             self._notices.append(history.notice)
         return history
 
+    @property
+    def builder(self) -> BuilderScreen:
+        if self._builder is None:
+            from hiptui.tui.screens.builder import BuilderScreen
+
+            self._builder = BuilderScreen()
+        return self._builder
+
     async def on_mount(self) -> None:
+        if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         await self.push_screen(self.builder)
         if self.library is not None:
             self._library_loaded(self.library)
         else:
-            self._load_library()
-        if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+            self.call_after_refresh(self._load_library)
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:
@@ -90,7 +107,9 @@ class HiptuiApp(App[None]):
 
         self._open_stores()
         library = load_library(previous=previous)
-        self.call_from_thread(self._library_loaded, library, previous is not None)
+        catalog = self._make_catalog(library)
+        catalog.index.warm()
+        self.call_from_thread(self._library_loaded, library, previous is not None, catalog)
 
     def _open_stores(self) -> None:
         """The files behind routines, the queue and history: opened off the first frame's path."""
@@ -107,13 +126,13 @@ class HiptuiApp(App[None]):
         self.notify("Reloading packs…", timeout=1.5)
         self._load_library(self.library)
 
-    def _library_loaded(self, library: Library, reloaded: bool = False) -> None:
+    def _library_loaded(self, library: Library, reloaded: bool = False, catalog: Catalog | None = None) -> None:
         self._open_stores()
         for notice in self._notices[self._notices_shown :]:
             self.notify(notice, severity="warning", timeout=12, markup=False)
         self._notices_shown = len(self._notices)
         self.library = library
-        self.rebuild_catalog()
+        self.builder.set_catalog(catalog or self._make_catalog(library))
         if not self._queue_restored:
             self._queue_restored = True
             if self.start_routine:
@@ -138,9 +157,14 @@ class HiptuiApp(App[None]):
 
     # -- services for the screens --------------------------------------------------------------
 
+    def _make_catalog(self, library: Library) -> Catalog:
+        from hiptui.catalog import Catalog
+
+        return Catalog(library.enabled_packs(self.settings.disabled_packs))
+
     def rebuild_catalog(self) -> None:
         if self.library is not None:
-            self.builder.set_catalog(Catalog(self.library.enabled_packs(self.settings.disabled_packs)))
+            self.builder.set_catalog(self._make_catalog(self.library))
 
     def toggle_pack(self, pack_id: str) -> bool:
         """Enable or disable a pack; returns whether it is now enabled."""
@@ -182,6 +206,8 @@ class HiptuiApp(App[None]):
         loaded = self.queue_store.load()
         for notice in loaded.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
+        from hiptui.timeline import QueueItem
+
         items, missing = self.builder.catalog.resolve(loaded.found)
         if items:
             self.builder.add_moves([QueueItem(i.move, i.dose) for i in items])
@@ -200,6 +226,8 @@ class HiptuiApp(App[None]):
     # -- routines ----------------------------------------------------------------------------------
 
     def all_routines(self) -> list[ResolvedRoutine]:
+        from hiptui.catalog import SAVED
+
         self._open_stores()
         catalog = self.builder.catalog
         loaded = self.saved_routines.load()
@@ -214,10 +242,14 @@ class HiptuiApp(App[None]):
         return (exact or bare or [None])[0]
 
     def saved_routine(self, gid: str) -> Routine | None:
+        from hiptui.catalog import SAVED
+
         self._open_stores()
         return next((r for r in self.saved_routines.load().found if f"{SAVED}/{r.id}" == gid), None)
 
     def save_queue_as_routine(self, name: str, items: list[QueueItem]) -> None:
+        from hiptui.catalog import SAVED
+
         self._open_stores()
         try:
             routine = self.saved_routines.save(name, items)
@@ -242,6 +274,7 @@ class HiptuiApp(App[None]):
     # -- sessions ----------------------------------------------------------------------------------
 
     def start_session(self, items: Iterable[QueueItem], routine: str | None = None) -> None:
+        from hiptui.timeline import build_timeline
         from hiptui.tui.screens.timer import TimerScreen
 
         timeline = build_timeline(list(items), **self.timeline_settings())
@@ -249,6 +282,8 @@ class HiptuiApp(App[None]):
             self.push_screen(TimerScreen(timeline, routine))
 
     def session_recorder(self, timer: Timer, routine: str | None) -> SessionRecorder:
+        from hiptui.recorder import SessionRecorder
+
         hooks = self.library.hooks if self.library is not None else None
         return SessionRecorder(self.history, timer, routine, hooks)
 

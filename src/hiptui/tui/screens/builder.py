@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from hiptui.catalog import Catalog, CatalogMove
 from hiptui.durations import format_duration
@@ -18,6 +18,7 @@ from hiptui.search import Filters
 from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.drag import DragManager
+from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.move_detail import MoveDetail
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList
 from hiptui.tui.widgets.too_small import TooSmall
@@ -27,6 +28,7 @@ QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 
 
 class BuilderScreen(Screen):
+    CSS_PATH = "builder.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
@@ -69,7 +71,7 @@ class BuilderScreen(Screen):
             with Vertical(id="queue-pane", classes="pane"):
                 yield QueueList(id="queue")
                 yield Static(id="queue-total")
-        yield Footer()
+        yield KeyBar()
         yield DragManager()
         yield TooSmall()
 

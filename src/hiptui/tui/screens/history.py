@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from hiptui.durations import format_duration
 from hiptui.history import SessionRecord
 from hiptui.stats import TargetTime, minutes_this_week, streak_days, time_per_target, weekly_minutes
 from hiptui.tui.safe import plain
+from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -65,6 +66,7 @@ def balance_table(targets: Sequence[TargetTime]) -> Table:
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Back")]
 
     def __init__(self, sessions: list[SessionRecord], today: dt.date | None = None) -> None:
@@ -80,7 +82,7 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="history-weeks")
                 yield Static(id="history-targets")
             yield DataTable(id="history-sessions", classes="pane", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
         yield TooSmall()
 
     def on_mount(self) -> None:

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from hiptui.library import PackRecord
 from hiptui.tui.safe import plain
+from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 
@@ -30,6 +31,7 @@ def record_state(record: PackRecord, disabled: set[str]) -> Text:
 
 
 class PacksScreen(Screen[None]):
+    CSS_PATH = "packs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "toggle", "Enable/Disable"),
         Binding("r", "reload", "Reload"),
@@ -41,7 +43,7 @@ class PacksScreen(Screen[None]):
         with Vertical(id="packs-body"):
             yield DataTable(id="packs-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="pack-problems")
-        yield Footer()
+        yield KeyBar()
         yield TooSmall()
 
     def on_mount(self) -> None:

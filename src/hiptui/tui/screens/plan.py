@@ -16,8 +16,8 @@ from textual.widgets.selection_list import Selection
 from hiptui.catalog import Catalog
 from hiptui.durations import format_duration
 from hiptui.formatting import describe_dose
-from hiptui.model import KNOWN_WHEN
-from hiptui.planner import HOUSEHOLD, LEVELS, Plan, PlanError, PlanRequest, make_plan
+from hiptui.planner import Plan, PlanError, PlanRequest, make_plan
+from hiptui.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
 from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
 
@@ -40,6 +40,7 @@ def plan_preview(plan: Plan) -> Text:
 
 
 class PlanDialog(ModalScreen[list[QueueItem] | None]):
+    CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+r", "shuffle", "Shuffle"),

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Header, ProgressBar, Static
 
 from hiptui.durations import format_duration
 from hiptui.formatting import describe_dose
 from hiptui.timeline import Segment, Timeline
 from hiptui.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFinished, Timer
 from hiptui.tui.safe import plain
+from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 REFRESH_SECONDS = 0.1
@@ -37,6 +38,7 @@ def describe_next(segment: Segment | None) -> str:
 
 
 class TimerScreen(Screen[None]):
+    CSS_PATH = "timer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause/Resume"),
         Binding("n", "next", "Next"),
@@ -69,7 +71,7 @@ class TimerScreen(Screen[None]):
                 yield Static(id="timer-steps-body")
             yield Static(id="session-label")
             yield ProgressBar(total=100, show_eta=False, id="session-progress")
-        yield Footer()
+        yield KeyBar()
         yield TooSmall()
 
     def on_mount(self) -> None:

@@ -64,10 +64,15 @@ def move_details(entry: CatalogMove) -> Group:
 class MoveDetail(VerticalScroll):
     """A scrollable card for one move."""
 
+    _shown: CatalogMove | None = None
+
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, entry: CatalogMove | None) -> None:
+        if entry is self._shown and entry is not None:
+            return
+        self._shown = entry
         body = self.query_one("#detail-body", Static)
         if entry is None:
             body.update(Text("Highlight a move to see how to do it.", style="dim"))

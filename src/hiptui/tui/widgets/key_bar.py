@@ -1,0 +1,76 @@
+"""The keys that matter now, in one line: a light stand-in for Textual's Footer.
+
+Footer mounts a widget per key and recomposes whenever focus moves, which costs the builder's
+first frame about a third of its time; this renders the same hints as one line of text, and a
+click on a hint runs its action.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--disabled {
+        color: $text-disabled;
+    }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, DOMNode, Binding]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        disabled_style = self.get_component_rich_style("key-bar--disabled")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        seen: set[str] = set()
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            start = text.cell_len
+            text.append(f" {self.app.get_key_display(binding)} ", disabled_style if not enabled else key_style)
+            text.append(f"{binding.description} ", disabled_style if not enabled else "")
+            self._spans.append((start, text.cell_len, node, binding))
+        if self.app.ENABLE_COMMAND_PALETTE:
+            palette = Text.assemble((" ^p ", key_style), "palette ")
+            gap = max(1, self.size.width - text.cell_len - palette.cell_len)
+            text.append(" " * gap)
+            text.append_text(palette)
+        return text
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, node, binding in self._spans:
+            if start <= event.x < end:
+                await self.app.run_action(binding.action, node)
+                return
+        if event.x >= self.size.width - 12 and self.app.ENABLE_COMMAND_PALETTE:
+            self.app.action_command_palette()
