@@ -1,0 +1,183 @@
+"""Where the time goes: the evidence behind an OVER in run.py, to re-check after a fix.
+
+    python benchmarks/hotspots.py imports            # -X importtime: `hiptui --version`, the app's imports
+    python benchmarks/hotspots.py load               # cProfile: load 10,000 moves, cold then warm
+    python benchmarks/hotspots.py keys               # phases of one keystroke in the app (10,000 moves)
+    python benchmarks/hotspots.py all
+
+Generated packs go to a temporary folder (deleted afterwards). Profilers slow the code down
+(cProfile about 2x): read the shares, not the absolute times; run.py gives the real figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import io
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+
+
+def importtime(cmd: list[str], env: dict[str, str], top: int = 15) -> None:
+    done = subprocess.run([PYTHON, "-X", "importtime", *cmd], env=env, capture_output=True, text=True)
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            rows.append((int(match[1]), int(match[2]), len(match[3]) // 2, match[4]))
+    total = sum(row[0] for row in rows)
+    print(f"$ python -X importtime {' '.join(cmd)}: {len(rows)} modules, {total / 1000:.0f} ms of imports")
+    print("  cumulative ms  self ms  module (first two levels, largest first)")
+    for self_us, cumulative, depth, name in sorted((r for r in rows if r[2] <= 1), key=lambda r: -r[1])[:top]:
+        print(f"  {cumulative / 1000:13.0f}  {self_us / 1000:7.0f}  {'  ' * depth}{name}")
+    heavy = {name: cumulative for _, cumulative, _, name in rows if name in WATCH}
+    print("  watched: " + ", ".join(f"{name} {us / 1000:.0f} ms" for name, us in heavy.items()))
+    print()
+
+
+WATCH = ("textual", "textual.app", "rich", "pydantic", "hiptui.model", "hiptui.catalog", "hiptui.library",
+         "hiptui.loader", "hiptui.history", "sqlite3", "pluggy", "hiptui.cli.browse", "hiptui.cli.packs",
+         "hiptui.cli.data", "hiptui.tui.app", "importlib.metadata")
+
+
+def cmd_imports(env: dict[str, str]) -> None:
+    script = Path(PYTHON).parent / "hiptui"
+    importtime([str(script), "--version"], env)
+    importtime(["-c", "import hiptui"], env, top=5)
+    importtime(["-c", "import hiptui.tui.app"], env)
+    importtime(["-c", "import textual.app; from textual.widgets import Static"], env, top=5)
+
+
+def profile_load(label: str, top: int = 22) -> None:
+    from hiptui.catalog import Catalog
+    from hiptui.library import load_library
+
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    Catalog(load_library().packs)
+    profiler.disable()
+    print(f"== {label}: {time.perf_counter() - started:.2f} s under cProfile")
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(
+        r"hiptui/|tomllib/_parser.py:\d+\(loads\)|validate_python|model_validate|json/__init__", top)
+    text = out.getvalue()
+    print(text[text.find("   ncalls"):].rstrip() + "\n")
+
+
+def cmd_load(env: dict[str, str], packs: Path) -> None:
+    files = sorted(packs.glob("*.toml"))
+    now = time.time_ns()
+    for offset, path in enumerate(files):
+        os.utime(path, ns=(now + offset, now + offset))
+    code = (f"import sys; sys.path.insert(0, {str(HERE)!r}); import hotspots as p; "
+            "p.profile_load('cold: files just changed'); p.profile_load('warm: files unchanged')")
+    subprocess.run([PYTHON, "-c", code], env=env, check=True)
+
+
+def cmd_keys(env: dict[str, str]) -> None:
+    code = f"import sys; sys.path.insert(0, {str(HERE)!r}); import hotspots as p; p.key_phases()"
+    subprocess.run([PYTHON, "-c", code], env=env, check=True)
+
+
+def key_phases() -> None:
+    """Split each keystroke: key to handler, search + list update + detail, wait for a frame, layout + paint."""
+    import worker
+    from textual.app import App
+    from textual.screen import Screen
+
+    from hiptui.tui.screens.builder import BuilderScreen
+    from hiptui.tui.widgets.move_detail import MoveDetail
+
+    marks: dict[str, float] = {}
+    phases: list[tuple[float, ...]] = []
+    detail: list[float] = []
+    original = (BuilderScreen.refresh_library, Screen._refresh_layout, App._press_keys, App._display, MoveDetail.show)
+
+    def refresh_library(self):  # type: ignore[no-untyped-def]
+        marks["handler"] = time.perf_counter()
+        original[0](self)
+        marks["updated"] = time.perf_counter()
+
+    def refresh_layout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "updated" in marks and "layout" not in marks:
+            marks["layout"] = time.perf_counter()
+        return original[1](self, *args, **kwargs)
+
+    async def press_keys(self, keys):  # type: ignore[no-untyped-def]
+        marks.clear()
+        marks["key"] = time.perf_counter()
+        await original[2](self, keys)
+
+    def display(self, screen, renderable):  # type: ignore[no-untyped-def]
+        original[3](self, screen, renderable)
+        if renderable is not None and {"key", "updated", "layout"} <= marks.keys() and "shown" not in marks:
+            marks["shown"] = time.perf_counter()
+            phases.append((marks["handler"] - marks["key"], marks["updated"] - marks["handler"],
+                           marks["layout"] - marks["updated"], marks["shown"] - marks["layout"],
+                           marks["shown"] - marks["key"]))
+
+    def show(self, entry):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        original[4](self, entry)
+        detail.append(time.perf_counter() - started)
+
+    BuilderScreen.refresh_library = refresh_library  # type: ignore[method-assign]
+    Screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
+    App._press_keys = press_keys  # type: ignore[method-assign]
+    App._display = display  # type: ignore[method-assign]
+    MoveDetail.show = show  # type: ignore[method-assign]
+    with contextlib.redirect_stdout(io.StringIO()):
+        asyncio.run(worker._keys(worker.WORDS[:6]))
+    names = ("key press -> Input.Changed handled", "search + set_items + detail card", "waiting for the next frame",
+             "layout + paint until the frame is written", "total: key press -> list repainted")
+    print(f"== {len(phases)} keystrokes over 10,000 moves (medians)")
+    for name, values in zip(names, zip(*phases)):
+        print(f"  {statistics.median(values) * 1000:7.1f} ms  {name}")
+    print(f"  MoveDetail.show: {len(detail) / max(1, len(phases)):.1f} calls per keystroke, "
+          f"{statistics.median(detail) * 1000:.1f} ms each (the Static's render comes later, in paint)")
+    print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=("imports", "load", "keys", "all"))
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    root = Path(tempfile.mkdtemp(prefix="hiptui-profile-"))
+    try:
+        home = root / "home"
+        (home / "packs").mkdir(parents=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("HIPTUI_", "TEXTUAL"))}
+        env.update(HIPTUI_HOME=str(home), XDG_CACHE_HOME=str(root / "cache"))
+        if args.what in ("imports", "all"):
+            cmd_imports(env)
+        if args.what in ("load", "keys", "all"):
+            generate(home / "packs", 100, 100)
+        if args.what in ("load", "all"):
+            cmd_load(env, home / "packs")
+        if args.what in ("keys", "all"):
+            cmd_keys(env)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
