@@ -100,7 +100,7 @@ def test_skip_back_and_adjust(clock) -> None:
     timer = make_timer(clock, Dose(hold=30), Dose(hold=30))
     timer.start()
     timer.next()
-    assert timer.index == 1 and timer.skipped[0].index == 0
+    assert timer.index == 1 and [(r.index, r.outcome) for r in timer.records] == [(0, "skipped")]
     clock.advance(12)
     timer.adjust(10)
     assert timer.remaining == pytest.approx(28) and timer.duration == 40
@@ -143,7 +143,8 @@ def test_stopping_records_an_abandoned_session(clock) -> None:
     clock.advance(12)
     timer.update()
     assert timer.stop() == [SessionFinished(completed=False)]
-    assert timer.stopped and [r.outcome for r in timer.records] == ["done", "skipped"]
+    assert timer.stopped and [r.outcome for r in timer.records] == ["done", "stopped"]
+    assert timer.remaining == pytest.approx(3), "the countdown stays where it was stopped"
 
 
 def test_a_minute_of_pauses_and_skips_keeps_the_countdown_exact(clock) -> None:

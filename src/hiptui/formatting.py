@@ -11,6 +11,12 @@ if TYPE_CHECKING:
     from hiptui.model import Dose
 
 
+def counted(things: object, noun: str) -> str:
+    """'1 move', '3 moves': a count (or the length of `things`) with its noun."""
+    count = things if isinstance(things, int) else len(things)  # type: ignore[arg-type]
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def describe_dose(dose: Dose) -> str:
     """'30 s / side', '2 x 12', '6 reps / side', '3 x 45 s'."""
     if dose.hold is not None:

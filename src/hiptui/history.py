@@ -78,8 +78,18 @@ class SessionRecord:
     status: str
     segments: list[SegmentDone] = field(default_factory=list)
 
+    @property
+    def final_segments(self) -> list[SegmentDone]:
+        """The last record of each segment: one skipped and then done again counts as done."""
+        last = {segment.position: segment for segment in self.segments}
+        return [last[position] for position in sorted(last)]
+
+    @property
+    def skipped_work(self) -> int:
+        return sum(s.outcome == "skipped" and s.kind == "work" for s in self.final_segments)
+
     def as_json(self) -> dict[str, object]:
-        work = [s for s in self.segments if s.kind == "work"]
+        work = [s for s in self.final_segments if s.kind == "work"]
         return {
             "id": self.id,
             "started_at": self.started_at.isoformat(),
@@ -89,8 +99,8 @@ class SessionRecord:
             "planned_seconds": self.planned_seconds,
             "done_seconds": round(self.done_seconds, 1),
             "moves": sorted({s.move_id for s in work if s.outcome == "done"}),
-            "segments_done": sum(s.outcome == "done" for s in self.segments),
-            "segments_skipped": sum(s.outcome == "skipped" for s in self.segments),
+            "segments_done": sum(s.outcome == "done" for s in self.final_segments),
+            "segments_skipped": self.skipped_work,
         }
 
 
@@ -185,6 +195,11 @@ class History:
             "UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?",
             (self.now().isoformat(), "finished" if finished else "stopped", session_id),
         )
+
+    def discard(self, session_id: int) -> None:
+        """Forget a session that never got going (stopped before any work)."""
+        self._write("DELETE FROM segments WHERE session_id = ?", (session_id,))
+        self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def close_interrupted(self) -> int:
         """Sessions left running by a process that died: stopped, ending at their last segment."""

@@ -25,13 +25,14 @@ class PackRecord:
     location: str
     pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
+    claimed_id: str | None = None
     stale: bool = False
     """The file broke since it was last loaded; `pack` is its last good version, still in use."""
     shadowed_by: str | None = None
 
     @property
     def id(self) -> str | None:
-        return self.pack.id if self.pack else None
+        return self.pack.id if self.pack else self.claimed_id
 
     @property
     def error(self) -> str | None:
@@ -53,7 +54,7 @@ class PackRecord:
     def as_json(self) -> dict[str, object]:
         pack = self.pack
         return {
-            "id": pack.id if pack else None,
+            "id": self.id,
             "name": pack.name if pack else None,
             "version": pack.version if pack else None,
             "source": self.source,
@@ -132,7 +133,7 @@ def _records_for(source: str, item: Path | Pack, cache: PackCache) -> list[PackR
 
 
 def _record(source: str, result: LoadResult) -> PackRecord:
-    return PackRecord(source, result.source, pack=result.pack, problems=result.problems)
+    return PackRecord(source, result.source, pack=result.pack, problems=result.problems, claimed_id=result.claimed_id)
 
 
 def _claim_ids(records: list[PackRecord]) -> list[PackRecord]:

@@ -22,7 +22,7 @@ from hiptui.model import (
     RoutineEntry,
 )
 from hiptui.problems import Problem, Severity, field_name
-from hiptui.terms import KNOWN_CATEGORIES, KNOWN_WHEN
+from hiptui.terms import KNOWN_CATEGORIES, KNOWN_WHEN, SLUG_PATTERN
 from hiptui.text import clean_text, is_clean
 from hiptui.toml_locate import Locator
 
@@ -48,6 +48,8 @@ class LoadResult:
     source: str
     pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
+    claimed_id: str | None = None
+    """The pack id the file gives, when it gives a valid one, even if the pack itself did not load."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,7 +114,9 @@ def validate_document(document: dict[str, Any], text: str, source: str) -> LoadR
         locator = Locator(text)
         problems = [_locate(source, locator, loc, message) for loc, message in explain(error, document)]
         problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
-        return LoadResult(source, problems=_dedupe(problems))
+        claimed = _raw_at(document, ("pack", "id"))
+        valid = isinstance(claimed, str) and re.match(SLUG_PATTERN, claimed)
+        return LoadResult(source, problems=_dedupe(problems), claimed_id=claimed if valid else None)
     checked = list(check_pack(pack))
     locator = Locator(text) if checked else None
     found = [_locate(source, locator, loc, message, severity) for loc, message, severity in checked if locator]

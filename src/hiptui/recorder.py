@@ -54,7 +54,11 @@ class SessionRecorder:
             self._finished = True
             if self.session_id is not None:
                 finished = not self.timer.stopped
-                self._guard(lambda h: h.end_session(self.session_id, finished))
+                worked = any(r.segment.kind == "work" and r.seconds > 0 for r in self.timer.records)
+                if worked:
+                    self._guard(lambda h: h.end_session(self.session_id, finished))
+                else:
+                    self._guard(lambda h: h.discard(self.session_id))
             self.hooks.call("session_finished", record=self.summary())
             self.session_id = None
 
@@ -67,7 +71,7 @@ class SessionRecorder:
             "done_seconds": round(sum(r.seconds for r in self.timer.records), 1),
             "moves": sorted({r.segment.item.move.gid for r in final if r.outcome == "done" and r.segment.kind == "work"}),
             "segments_done": sum(r.outcome == "done" for r in final),
-            "segments_skipped": sum(r.outcome == "skipped" for r in final),
+            "segments_skipped": len(self.timer.skipped),
         }
 
     def _announce(self, events: Sequence[Event]) -> None:

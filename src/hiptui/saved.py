@@ -157,6 +157,8 @@ class QueueStore:
             _set_aside(self.path, error.errors()[0]["msg"], result.notices)
         return result
 
-    def save(self, items: Iterable[QueueItem]) -> None:
+    def save(self, items: Iterable[QueueItem], keep: Iterable[RoutineEntry] = ()) -> None:
+        """Save the queue; `keep` are entries no loaded pack has, kept for when their pack is back."""
         moves = [_compact(RoutineEntry.model_validate(entry_for(item))) for item in items]
+        moves += [_compact(entry) for entry in keep]
         atomic_write(self.path, tomli_w.dumps({"moves": moves}).encode())

@@ -15,7 +15,7 @@ from typing import Literal
 from hiptui.timeline import Segment, Timeline
 
 State = Literal["ready", "running", "paused", "finished"]
-Outcome = Literal["done", "skipped"]
+Outcome = Literal["done", "skipped", "stopped"]
 COUNTDOWN = (3, 2, 1)
 ADJUST_STEP = 10
 
@@ -77,9 +77,9 @@ class Timer:
 
     @property
     def remaining(self) -> float:
-        """Seconds left in the current segment."""
+        """Seconds left in the current segment (where it was left, once stopped)."""
         if self.state == "finished":
-            return 0.0
+            return self._remaining_when_paused if self.stopped else 0.0
         if self.state == "running":
             return max(0.0, self._deadline - self._clock())
         return max(0.0, self._remaining_when_paused)
@@ -90,7 +90,7 @@ class Timer:
 
     @property
     def session_remaining(self) -> float:
-        if self.state == "finished":
+        if self.state == "finished" and not self.stopped:
             return 0.0
         return self.remaining + sum(self._durations[self.index + 1 :])
 
@@ -111,7 +111,8 @@ class Timer:
 
     @property
     def skipped(self) -> list[SegmentRecord]:
-        return [r for r in self.final_records if r.outcome == "skipped"]
+        """Work segments passed over (a segment skipped and then done again is not one)."""
+        return [r for r in self.final_records if r.outcome == "skipped" and r.segment.kind == "work"]
 
     # -- commands --------------------------------------------------------------------------
 
@@ -172,7 +173,8 @@ class Timer:
         if self.state == "finished":
             return []
         if self.state != "ready":
-            self._record(self.index, "skipped", self.elapsed)
+            self._remaining_when_paused = self.remaining
+            self._record(self.index, "stopped", self.elapsed)
         self.state = "finished"
         self.stopped = True
         return [SessionFinished(completed=False)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from hiptui import __version__
 
@@ -22,13 +22,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     from hiptui.cli import browse, data, packs, plan
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(2, f"hiptui: {message} (see '{self.prog} --help')\n")
+
+    parser = Parser(
         prog="hiptui",
         description="Hip mobility, yoga, foam rolling and banded strength for runners.",
         epilog="Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"hiptui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     packs.add_commands(commands)
     browse.add_commands(commands)
     data.add_commands(commands)

@@ -13,7 +13,7 @@ from hiptui.search import Filters
 from hiptui.text import clean_text
 
 if TYPE_CHECKING:
-    from hiptui.catalog import Catalog
+    from hiptui.catalog import Catalog, ResolvedRoutine
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     moves.add_argument("--json", action="store_true", help="print JSON")
     moves.set_defaults(handler=list_moves)
 
-    routine = commands.add_parser("routine", help="routines from packs")
+    routine = commands.add_parser("routine", help="routines: the packs' and your own")
     sub = routine.add_subparsers(dest="routine_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="every routine, with its length")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -44,10 +44,16 @@ def load_catalog() -> Catalog:
 
 def list_moves(args: argparse.Namespace) -> int:
     catalog = load_catalog()
-    unknown = [pack for pack in args.pack if not any(p.id == pack for p in catalog.packs)]
-    if unknown:
-        print(f"hiptui: no pack {unknown[0]!r} is loaded (see 'hiptui pack list')", file=sys.stderr)
-        return 1
+    from hiptui.settings import load_settings
+
+    disabled = set(load_settings().settings.disabled_packs)
+    for pack in args.pack:
+        if pack in disabled:
+            print(f"hiptui: pack {pack!r} is disabled; enable it on the app's Packs screen (p)", file=sys.stderr)
+            return 1
+        if not any(p.id == pack for p in catalog.packs):
+            print(f"hiptui: no pack {pack!r} is loaded (see 'hiptui pack list')", file=sys.stderr)
+            return 1
     found = catalog.search(args.search, Filters(pack=frozenset(args.pack)))
     if args.json:
         print(json.dumps([move_json(entry) for entry in found], indent=2, ensure_ascii=False))
@@ -60,15 +66,21 @@ def list_moves(args: argparse.Namespace) -> int:
     return 0
 
 
-def list_routines(args: argparse.Namespace) -> int:
+def all_routines() -> list[ResolvedRoutine]:
+    """The packs' routines and the user's saved ones, resolved against the moves in use."""
     from hiptui.saved import SavedRoutines
-    from hiptui.timeline import QueueItem, build_timeline
 
     catalog = load_catalog()
     saved = SavedRoutines().load()
     for notice in saved.notices:
         print(f"hiptui: {notice}", file=sys.stderr)
-    routines = [*catalog.routines.values(), *(catalog.resolve_routine(r, SAVED) for r in saved.found)]
+    return [*catalog.routines.values(), *(catalog.resolve_routine(r, SAVED) for r in saved.found)]
+
+
+def list_routines(args: argparse.Namespace) -> int:
+    from hiptui.timeline import QueueItem, build_timeline
+
+    routines = all_routines()
     rows = []
     for routine in routines:
         timeline = build_timeline([QueueItem(item.move, item.dose) for item in routine.items])

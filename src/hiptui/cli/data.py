@@ -11,10 +11,16 @@ from hiptui.paths import data_home
 from hiptui.text import clean_text
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="completed and stopped sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON")
-    history.add_argument("--limit", type=int, default=None, metavar="N", help="only the newest N")
+    history.add_argument("--limit", type=_positive, default=None, metavar="N", help="only the newest N")
     history.set_defaults(handler=show_history)
 
     run = commands.add_parser("run", help="open the app straight on the timer with a routine")
@@ -42,7 +48,7 @@ def show_history(args: argparse.Namespace) -> int:
         print("no sessions yet", file=sys.stderr)
     for session in sessions:
         when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        skipped = sum(s.outcome == "skipped" and s.kind == "work" for s in session.segments)
+        skipped = session.skipped_work
         routine = clean_text(session.routine or "own queue")
         print(
             f"{when}  {routine:<36.36} {format_duration(session.done_seconds):>8} of "
@@ -52,6 +58,15 @@ def show_history(args: argparse.Namespace) -> int:
 
 
 def run_routine(args: argparse.Namespace) -> int:
+    from hiptui.cli.browse import all_routines
     from hiptui.tui import run_app
 
-    return run_app(start_routine=args.routine)
+    routines = all_routines()
+    found = [r for r in routines if args.routine in (r.gid, r.routine.id)]
+    if not found:
+        print(f"hiptui: no routine {args.routine!r} (see 'hiptui routine list')", file=sys.stderr)
+        return 1
+    if not found[0].items:
+        print(f"hiptui: routine {found[0].gid!r} has no move that a loaded pack has", file=sys.stderr)
+        return 1
+    return run_app(start_routine=found[0].gid)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hiptui.formatting import counted
 from hiptui.paths import user_packs_dir
 from hiptui.plugins import USER
 from hiptui.store import atomic_write
@@ -100,7 +101,7 @@ def _install_file(source: Path, force: bool) -> int:
     if owner is not None and Path(owner.location) != target:
         Path(owner.location).unlink(missing_ok=True)
     atomic_write(target, data)
-    print(f"installed pack {pack.id!r} ({len(pack.moves)} moves, {len(pack.routines)} routines) to {target}")
+    print(f"installed pack {pack.id!r} ({counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}) to {target}")
     return 0
 
 

@@ -6,8 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hiptui.cli import manage
+from hiptui.formatting import counted
+from hiptui.text import clean_text
+
+if TYPE_CHECKING:
+    from hiptui.library import PackRecord
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -28,12 +34,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def list_packs(args: argparse.Namespace) -> int:
     from hiptui.library import load_library
+    from hiptui.settings import load_settings
 
     library = load_library()
     if args.json:
         print(json.dumps([record.as_json() for record in library.records], indent=2))
         return 0
-    rows = [("ID", "NAME", "VERSION", "SOURCE", "MOVES", "ROUTINES")]
+    disabled = set(load_settings().settings.disabled_packs)
+    rows = [("ID", "NAME", "VERSION", "SOURCE", "MOVES", "ROUTINES", "STATE")]
     for record in library.records:
         info = record.as_json()
         rows.append(
@@ -44,15 +52,26 @@ def list_packs(args: argparse.Namespace) -> int:
                 record.source,
                 str(info["moves"]),
                 str(info["routines"]),
+                record_state(record, disabled),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    broken = [record for record in library.records if record.error]
-    for record in broken:
-        print(f"error: {record.error}", file=sys.stderr)
+        print(clean_text("  ".join(cell.ljust(width) for cell, width in zip(row, widths))).rstrip())
+    for record in library.records:
+        if record.error:
+            print(f"error: {record.error}", file=sys.stderr)
     return 0
+
+
+def record_state(record: PackRecord, disabled: set[str]) -> str:
+    if record.shadowed_by:
+        return "id taken"
+    if record.stale:
+        return "broken, last good in use"
+    if record.pack is None:
+        return "error"
+    return "disabled" if record.pack.id in disabled else "ok"
 
 
 def validate_packs(args: argparse.Namespace) -> int:
@@ -69,5 +88,5 @@ def validate_packs(args: argparse.Namespace) -> int:
                 failed = True
             elif result.pack is not None:
                 pack = result.pack
-                print(f"{file}: ok: pack {pack.id!r}, {len(pack.moves)} moves, {len(pack.routines)} routines")
+                print(f"{file}: ok: pack {pack.id!r}, {counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}")
     return 1 if failed else 0

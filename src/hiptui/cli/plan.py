@@ -55,18 +55,20 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
 
 def plan_session(args: argparse.Namespace) -> int:
     from hiptui.cli.browse import load_catalog
-    from hiptui.planner import PlanError, make_plan
+    from hiptui.planner import EQUIPMENT_WORDS, PlanError, make_plan
 
     if not 1 <= args.minutes <= 180:
         print("hiptui: --minutes must be between 1 and 180", file=sys.stderr)
         return 1
     catalog = load_catalog()
     known_targets = {t for entry in catalog.all_moves() for t in entry.move.targets}
-    for target in sorted(args.focus - known_targets):
-        close = difflib.get_close_matches(target, known_targets, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else f"; known targets: {', '.join(sorted(known_targets))}"
-        print(f"hiptui: no move targets {target!r}{hint}", file=sys.stderr)
-        return 1
+    known_gear = {g for entry in catalog.all_moves() for g in entry.move.equipment} | HOUSEHOLD | EQUIPMENT_WORDS.keys()
+    for words, known, what in ((args.focus, known_targets, "targets"), (args.equipment, known_gear, "uses")):
+        for word in sorted(words - known):
+            close = difflib.get_close_matches(word, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(sorted(known))}"
+            print(f"hiptui: no move {what} {word!r}{hint}", file=sys.stderr)
+            return 1
     try:
         plan = make_plan(catalog.all_moves(), request_from(args))
     except PlanError as error:

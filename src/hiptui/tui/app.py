@@ -68,6 +68,7 @@ class HiptuiApp(App[None]):
         self.saved_routines: SavedRoutines | None = None
         self.queue_store: QueueStore | None = None
         self._queue_restored = False
+        self._unresolved_queue: list = []
         self._told_save_problem = False
         self.history: History | None = None
 
@@ -134,14 +135,12 @@ class HiptuiApp(App[None]):
         self.library = library
         self.builder.set_catalog(catalog or self._make_catalog(library))
         if not self._queue_restored:
+            self._restore_queue()
             self._queue_restored = True
             if self.start_routine:
                 self._start_routine(self.start_routine)
             elif self.start_items:
-                self.builder.add_moves(list(self.start_items))
-                self.start_session(self.builder.queue.items)
-            else:
-                self._restore_queue()
+                self.start_session(self.start_items)
         if reloaded:
             from hiptui.tui.screens.packs import PacksScreen
 
@@ -193,7 +192,7 @@ class HiptuiApp(App[None]):
         if not self._queue_restored:
             return
         try:
-            self.queue_store.save(self.builder.queue.items)
+            self.queue_store.save(self.builder.queue.items, keep=self._unresolved_queue)
         except OSError as error:
             self._tell_save_problem(f"Cannot save the queue: {error.strerror or error}")
 
@@ -203,25 +202,43 @@ class HiptuiApp(App[None]):
             self.notify(message + ". The app goes on; what was saved before is kept.", severity="error", markup=False)
 
     def _restore_queue(self) -> None:
+        """The queue as it was; moves of disabled packs stay in it, and moves no pack has are kept in
+        the file (and named) so that they come back when their pack does."""
+        from hiptui.catalog import Catalog
+        from hiptui.timeline import QueueItem
+
         loaded = self.queue_store.load()
         for notice in loaded.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
-        from hiptui.timeline import QueueItem
-
-        items, missing = self.builder.catalog.resolve(loaded.found)
+        off = set(self.settings.disabled_packs)
+        disabled = Catalog([p for p in self.library.packs if p.id in off]) if self.library and off else None
+        items, self._unresolved_queue = [], []
+        for entry in loaded.found:
+            found, _ = self.builder.catalog.resolve([entry])
+            if not found and disabled is not None:
+                found, _ = disabled.resolve([entry])
+            if found:
+                items.append(QueueItem(found[0].move, found[0].dose))
+            else:
+                self._unresolved_queue.append(entry)
         if items:
-            self.builder.add_moves([QueueItem(i.move, i.dose) for i in items])
-        if missing:
-            self.notify(f"Left out of the saved queue (no loaded pack has them): {', '.join(missing)}",
-                        severity="warning", markup=False)
+            self.builder.add_moves(items)
+        if self._unresolved_queue:
+            names = ", ".join(entry.move for entry in self._unresolved_queue)
+            self.notify(
+                f"Kept aside from the saved queue until their packs are back: {names}",
+                severity="warning",
+                markup=False,
+            )
 
     def _start_routine(self, ref: str) -> None:
+        from hiptui.timeline import QueueItem
+
         routine = self.find_routine(ref)
         if routine is None or not routine.items:
             self.notify(f"No routine {ref!r} (see 'hiptui routine list')", severity="error", markup=False)
             return
-        self.builder.load_routine(routine.gid)
-        self.start_session(self.builder.queue.items, routine.gid)
+        self.start_session([QueueItem(i.move, i.dose) for i in routine.items], routine.gid)
 
     # -- routines ----------------------------------------------------------------------------------
 
@@ -258,6 +275,21 @@ class HiptuiApp(App[None]):
             return
         self.builder.queue_origin = f"{SAVED}/{routine.id}"
         self.notify(f"Saved {routine.name!r}: press r to load it again", markup=False)
+
+    def copy_routine(self, gid: str) -> None:
+        """Copy any routine (a pack's included) into the user's own, to adjust it."""
+        from hiptui.timeline import QueueItem
+
+        routine = self.find_routine(gid)
+        if routine is None:
+            return
+        self._open_stores()
+        try:
+            copy = self.saved_routines.save(f"{routine.name} (copy)"[:80], [QueueItem(i.move, i.dose) for i in routine.items])
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot copy the routine: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Copied to your routines as {copy.name!r}", markup=False, timeout=3)
 
     def manage_saved_routine(self, action: str, routine: Routine, name: str | None = None) -> None:
         self._open_stores()
@@ -316,6 +348,20 @@ class HiptuiApp(App[None]):
         self.muted = not self.muted
         return self.muted
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.has_class("-too-small") and event.key not in ("ctrl+q", "ctrl+c"):
+            return  # nothing may happen unseen behind the "too small" note
+        await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        from hiptui.tui.screens.timer import TimerScreen
+
+        screen = self.screen
+        if isinstance(screen, TimerScreen) and screen.timer.state in ("running", "paused"):
+            screen.action_stop(then_quit=True)
+            return
+        self.exit()
+
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
@@ -325,7 +371,7 @@ class HiptuiApp(App[None]):
         if screen is self.builder:
             builder = self.builder
             yield SystemCommand("Add move…", "Search the library and add a move", builder.action_focus_search)
-            yield SystemCommand("Load routine…", "Add a pack routine to the queue", builder.action_routines)
+            yield SystemCommand("Load routine…", "Add a routine (a pack's or your own) to the queue", builder.action_routines)
             yield SystemCommand("Start session", "Run the queue on the timer", builder.action_start)
             yield SystemCommand("Clear queue", "Remove every move from the queue", builder.action_clear)
             yield SystemCommand("Filter moves…", "By pack, category, gear, when, position", builder.action_filters)

@@ -29,7 +29,7 @@ class QueueCommands(Provider):
         builder = self._builder()
         if builder is None:
             return
-        for routine in list(builder.catalog.routines.values())[:MAX_HITS]:
+        for routine in self.app.all_routines()[:MAX_HITS]:  # type: ignore[attr-defined]
             text = f"Load routine: {routine.name}"
             yield DiscoveryHit(plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id)
 
@@ -38,7 +38,7 @@ class QueueCommands(Provider):
         if builder is None:
             return
         matcher = self.matcher(query)
-        for routine in builder.catalog.routines.values():
+        for routine in self.app.all_routines():  # type: ignore[attr-defined]
             text = f"Load routine: {routine.name}"
             if score := matcher.match(text):
                 yield Hit(score, plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id)

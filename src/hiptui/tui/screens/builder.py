@@ -64,7 +64,7 @@ class BuilderScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="library-pane", classes="pane"):
-                yield Input(placeholder="Search moves (name, alias, target, gear, pack)", id="search")
+                yield Input(placeholder="/ to search moves", id="search")
                 yield Static(id="library-status")
                 yield LibraryList(id="library")
             yield MoveDetail(id="detail", classes="pane")
@@ -130,9 +130,9 @@ class BuilderScreen(Screen):
         self.refresh_library()
 
     @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def _search_submitted(self, event: Input.Submitted) -> None:
         library = self.query_one(LibraryList)
-        if library.items:
+        if event.value.strip() and library.items:
             self.add_moves([library.items[0]])
             self.notify(f"Added {library.items[0].name}", markup=False, timeout=2)
 

@@ -64,17 +64,18 @@ class DoseEditor(ModalScreen[Dose | None]):
         dose = self.item.dose
         with Vertical(classes="dialog", id="dose-editor"):
             yield Static(plain(f"Dose for {self.item.move.name}"), classes="title")
-            if dose.hold is not None:
-                yield Label("Hold (seconds, or 90s, 2m, 1m30s)")
-                yield Input(str(dose.hold), id="hold")
-            else:
-                yield Label("Reps per set" + (" (per side)" if dose.per_side else ""))
-                yield Input(str(dose.reps), id="reps", type="integer")
-            yield Label("Sets (1-20)")
-            yield Input(str(dose.sets), id="sets", type="integer")
-            yield Label("Rest between sets (seconds)")
-            yield Input(str(dose.rest), id="rest")
-            yield Static(id="dose-error")
+            yield Static(id="dose-error", classes="form-error")
+            with VerticalScroll(classes="form"):
+                if dose.hold is not None:
+                    yield Label("Hold (seconds, or 90s, 2m, 1m30s)")
+                    yield Input(str(dose.hold), id="hold")
+                else:
+                    yield Label("Reps per set" + (" (per side)" if dose.per_side else ""))
+                    yield Input(str(dose.reps), id="reps", type="integer")
+                yield Label("Sets (1-20)")
+                yield Input(str(dose.sets), id="sets", type="integer")
+                yield Label("Rest between sets (seconds)")
+                yield Input(str(dose.rest), id="rest")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")

@@ -110,7 +110,7 @@ class HistoryScreen(Screen[None]):
         table.border_title = "Sessions"
         table.add_columns("When", "Routine", "Done", "Planned", "Status", "Skipped")
         for session in sessions:
-            skipped = sum(s.outcome == "skipped" and s.kind == "work" for s in session.segments)
+            skipped = session.skipped_work
             table.add_row(
                 session.started_at.astimezone().strftime("%a %d %b %H:%M"),
                 plain(session.routine or "own queue"),

@@ -63,7 +63,7 @@ class PacksScreen(Screen[None]):
             pack = record.pack
             table.add_row(
                 record_state(record, disabled),
-                plain(pack.id if pack else "?"),
+                plain(record.id or "?"),
                 plain(pack.name if pack else record.location),
                 plain(pack.version if pack else "-"),
                 plain(record.source),

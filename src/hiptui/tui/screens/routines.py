@@ -48,7 +48,7 @@ class RoutinePicker(ModalScreen[str | None]):
             yield Static("Load a routine into the queue", classes="title")
             yield OptionList(id="routine-options")
             yield Static(
-                "enter adds it to the queue · your routines: n rename, d duplicate, x delete · escape cancels",
+                "enter adds it to the queue · d copies it to your routines · yours: n rename, x delete · escape cancels",
                 classes="hint",
             )
 
@@ -66,11 +66,14 @@ class RoutinePicker(ModalScreen[str | None]):
         if routines:
             options.highlighted = min(highlighted or 0, len(routines) - 1)
 
-    def _saved_highlighted(self):
+    def _highlighted_gid(self) -> str | None:
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return None
-        gid = options.get_option_at_index(options.highlighted).id or ""
+        return options.get_option_at_index(options.highlighted).id
+
+    def _saved_highlighted(self):
+        gid = self._highlighted_gid() or ""
         if not gid.startswith(f"{SAVED}/"):
             self.notify("Only your own routines can be changed; pack routines belong to their pack.", severity="warning")
             return None
@@ -95,10 +98,16 @@ class RoutinePicker(ModalScreen[str | None]):
         self.app.push_screen(NamePrompt("Rename the routine", routine.name), rename)
 
     def action_duplicate(self) -> None:
-        routine = self._saved_highlighted()
-        if routine is not None:
-            self.app.manage_saved_routine("duplicate", routine)  # type: ignore[attr-defined]
-            self.refresh_options()
+        gid = self._highlighted_gid()
+        if gid is None:
+            return
+        if gid.startswith(f"{SAVED}/"):
+            routine = self.app.saved_routine(gid)  # type: ignore[attr-defined]
+            if routine is not None:
+                self.app.manage_saved_routine("duplicate", routine)  # type: ignore[attr-defined]
+        else:
+            self.app.copy_routine(gid)  # type: ignore[attr-defined]
+        self.refresh_options()
 
     def action_delete(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm

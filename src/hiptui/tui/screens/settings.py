@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
@@ -27,16 +27,17 @@ class SettingsDialog(ModalScreen[Settings | None]):
         settings = self.settings
         with Vertical(classes="dialog", id="settings"):
             yield Static("Settings", classes="title")
-            yield Label("Get ready before each move (seconds)")
-            yield Input(str(settings.ready_seconds), id="ready_seconds", type="integer")
-            yield Label("Switch sides (seconds)")
-            yield Input(str(settings.switch_seconds), id="switch_seconds", type="integer")
-            with Horizontal(classes="switch-row"):
-                yield Switch(settings.bell, id="bell")
-                yield Label("Bell at each change and at 3-2-1")
-            yield Label("Theme")
-            yield Select([(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme")
-            yield Static(id="settings-error")
+            yield Static(id="settings-error", classes="form-error")
+            with VerticalScroll(classes="form"):
+                yield Label("Get ready before each move (seconds)")
+                yield Input(str(settings.ready_seconds), id="ready_seconds", type="integer")
+                yield Label("Switch sides (seconds)")
+                yield Input(str(settings.switch_seconds), id="switch_seconds", type="integer")
+                with Horizontal(classes="switch-row"):
+                    yield Switch(settings.bell, id="bell")
+                    yield Label("Bell at each change and at 3-2-1")
+                yield Label("Theme")
+                yield Select([(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")

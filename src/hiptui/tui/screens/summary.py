@@ -17,9 +17,8 @@ from hiptui.tui.safe import plain
 
 
 def summary_lines(timer: Timer) -> list[Text]:
-    final = timer.final_records
-    done = [r for r in final if r.outcome == "done" and r.segment.kind == "work"]
-    skipped = [r for r in final if r.outcome == "skipped" and r.segment.kind == "work"]
+    done = [r for r in timer.final_records if r.outcome == "done" and r.segment.kind == "work"]
+    skipped = timer.skipped
     moves = sorted({r.segment.item_index for r in done})
     seconds = sum(r.seconds for r in timer.records)
     lines = [

@@ -40,13 +40,14 @@ def describe_next(segment: Segment | None) -> str:
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause/Resume"),
+        Binding("space", "toggle_pause", "Pause"),
         Binding("n", "next", "Next"),
         Binding("p", "previous", "Previous"),
         Binding("plus,equals_sign", "adjust(10)", "+10 s", key_display="+"),
         Binding("minus", "adjust(-10)", "-10 s", key_display="-"),
         Binding("m", "mute", "Mute"),
         Binding("escape", "stop", "Stop"),
+        Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
     def __init__(self, timeline: Timeline, routine: str | None = None) -> None:
@@ -114,6 +115,8 @@ class TimerScreen(Screen[None]):
             badges.append(f"set {segment.set_number} of {segment.sets}")
         if rep is not None:
             badges.append(f"rep {rep} / {segment.reps}")
+        if self.app.muted:  # type: ignore[attr-defined]
+            badges.append("(bell off)")
         self.query_one("#timer-badges", Static).update(Text("   ".join(badges), style="bold"))
         done = timer.session_total - timer.session_remaining
         self.query_one("#session-progress", ProgressBar).update(progress=100 * done / max(1.0, timer.session_total))
@@ -156,21 +159,37 @@ class TimerScreen(Screen[None]):
         self.redraw()
 
     def action_mute(self) -> None:
-        muted = self.app.toggle_mute()  # type: ignore[attr-defined]
-        self.notify("Bell muted" if muted else "Bell on", timeout=1.5)
+        self.app.toggle_mute()  # type: ignore[attr-defined]
+        self.redraw()
 
-    def action_stop(self) -> None:
+    def action_help(self) -> None:
+        from hiptui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_stop(self, then_quit: bool = False) -> None:
         from hiptui.tui.screens.dialogs import Confirm
 
         if self.timer.state == "finished":
             self.dismiss(None)
             return
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.handle(self.timer.stop())
+        was_running = self.timer.state == "running"
+        self.timer.pause()
+        self.redraw()
 
-        self.app.push_screen(Confirm("Stop this session? What you did so far still counts.", "Stop", "Keep going"), answer)
+        def answer(yes: bool | None) -> None:
+            if yes and then_quit:
+                self.recorder.sync(self.timer.stop())
+                self.app.exit()
+            elif yes:
+                self.handle(self.timer.stop())
+            elif was_running:
+                self.timer.resume()
+                self.redraw()
+
+        question = "Quit in the middle of a session?" if then_quit else "Stop this session?"
+        self.app.push_screen(Confirm(f"{question} What you did so far still counts.", "Stop", "Keep going"), answer)
 
     def finish(self) -> None:
         from hiptui.tui.screens.summary import SummaryScreen

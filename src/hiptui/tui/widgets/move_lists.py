@@ -31,9 +31,9 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.items[index]
-        mark = PER_SIDE_MARK if entry.dose.per_side else ""
-        right = Text(f" {mark}" if mark else "  ")
+        right = Text()
         if width >= SHOW_DOSE_WIDTH:
+            right.append(f" {PER_SIDE_MARK}" if entry.dose.per_side else "  ")
             right.append_text(Text.assemble(" ", plain(describe_dose(entry.dose))))
         if width >= SHOW_PACK_WIDTH:
             pack_style = self.get_component_rich_style("library-list--pack")
@@ -62,7 +62,7 @@ class QueueList(DragSource, VirtualList[QueueItem]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.empty_text = "Empty. Add moves with enter or a, or drag them here."
+        self.empty_text = "Empty: press a on a move, or drag it here."
         self.drop_index: int | None = None
 
     def extra_rows(self) -> int:

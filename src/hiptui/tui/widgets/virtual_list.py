@@ -100,9 +100,9 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         top = self.scroll_offset.y
         height = self.scrollable_content_region.height
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
 
     def _clamp(self, index: int) -> int:
         return max(0, min(index, len(self.items) - 1)) if self.items else 0
