@@ -34,8 +34,17 @@ def bar_chart(values: Sequence[float], height: int = 6, width: int = 3) -> Text:
             eighths = round(value / top * height * 8) - (level - 1) * 8
             row.append(BLOCKS[max(0, min(8, eighths))] * (width - 1) + " ", style="green")
         rows.append(row)
-    rows.append(Text("".join(f"{round(v):<{width}}"[:width] for v in values), style="dim"))
-    return Text("\n").join(rows)
+    rows.append(Text("".join(f"{_minutes_label(v):<{width}}"[:width] for v in values), style="dim"))
+    chart = Text("\n").join(rows)
+    chart.no_wrap = True
+    chart.overflow = "crop"
+    return chart
+
+
+def _minutes_label(minutes: float) -> str:
+    if minutes <= 0:
+        return "·"
+    return "<1" if minutes < 1 else f"{minutes:.0f}"
 
 
 def balance_table(targets: Sequence[TargetTime]) -> Table:
@@ -97,6 +106,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-summary", Static).update(summary)
         weeks = Text("Minutes per week, last 12 weeks (this week on the right)\n", style="bold")
         weeks.append_text(bar_chart(weekly_minutes(sessions, today)))
+        weeks.no_wrap, weeks.overflow = True, "crop"
         self.query_one("#history-weeks", Static).update(weeks)
         targets = time_per_target(sessions, today)
         if targets:
@@ -108,11 +118,11 @@ class HistoryScreen(Screen[None]):
             self.query_one("#history-targets", Static).update(Text("No work in the last 14 days yet.", style="dim"))
         table = self.query_one("#history-sessions", DataTable)
         table.border_title = "Sessions"
-        table.add_columns("When", "Routine", "Done", "Planned", "Status", "Skipped")
+        table.add_columns("When", "Routine", "Done", "Plan", "Status", "Skip")
         for session in sessions:
             skipped = session.skipped_work
             table.add_row(
-                session.started_at.astimezone().strftime("%a %d %b %H:%M"),
+                session.started_at.astimezone().strftime("%d %b %H:%M"),
                 plain(session.routine or "own queue"),
                 format_duration(session.done_seconds),
                 format_duration(session.planned_seconds),

@@ -25,18 +25,19 @@ from hiptui.tui.safe import plain
 def plan_preview(plan: Plan) -> Text:
     lines = []
     for number, item in enumerate(plan.items, start=1):
-        lines.append(
-            Text.assemble(
-                (f"{number:>2}. ", "bold"),
-                plain(item.move.name),
-                (f"  {describe_dose(item.dose)} · {format_duration(plan.seconds_of(item))}", "dim"),
-            )
+        line = Text.assemble(
+            (f"{number:>2}. ", "bold"),
+            plain(item.move.name),
+            (f"  {describe_dose(item.dose)} · {format_duration(plan.seconds_of(item))}", "dim"),
         )
+        lines.append(line)
     total = Text.assemble(("\nTotal ", "bold"), (format_duration(plan.total_seconds), "bold green"))
     if plan.request.focus:
         share = plan.focus_seconds / max(1, plan.total_seconds)
         total.append(f"  · focus {share:.0%} of the time", style="dim")
-    return Text("\n").join([*lines, total])
+    preview = Text("\n").join([*lines, total])
+    preview.no_wrap, preview.overflow = True, "ellipsis"
+    return preview
 
 
 class PlanDialog(ModalScreen[list[QueueItem] | None]):

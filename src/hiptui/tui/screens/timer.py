@@ -39,6 +39,7 @@ def describe_next(segment: Segment | None) -> str:
 
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (28, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause"),
         Binding("n", "next", "Next"),
