@@ -16,6 +16,7 @@ def test_an_unchanged_file_comes_from_the_cache(tmp_path: Path, monkeypatch) -> 
     source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
     write_pack(source)
     first = cache.load(source)
+    cache.flush()
 
     def no_parsing(path):
         raise AssertionError("the file was parsed again")
@@ -37,6 +38,7 @@ def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
     source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
     write_pack(source, "Real")
     cache.load(source)
+    cache.flush()
     (entry,) = (tmp_path / "cache").iterdir()
     for content in (b"{not json", b'{"key": 1}', entry.read_bytes().replace(b'"steps":["Do it."]', b'"steps":[]')):
         entry.write_bytes(content)
@@ -45,6 +47,8 @@ def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
 
 def test_the_library_uses_the_cache_and_gives_the_same_packs(hiptui_home: Path) -> None:
     cold = load_library()
+    assert not (hiptui_home / "cache").exists(), "nothing is written until the packs are shown"
+    cold.save_cache()
     assert (hiptui_home / "cache").is_dir()
     warm = load_library()
     assert [p for p in cold.packs] == [p for p in warm.packs]

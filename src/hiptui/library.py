@@ -69,6 +69,11 @@ class Library:
     records: list[PackRecord]
     hooks: HookRelay = field(default_factory=HookRelay)
     """The timer hooks of the plugins that loaded."""
+    cache: PackCache = field(default_factory=lambda: PackCache(None))
+
+    def save_cache(self) -> None:
+        """Write the cache entries of the packs just parsed (after they are shown, so nobody waits)."""
+        self.cache.flush()
 
     @property
     def packs(self) -> list[Pack]:
@@ -111,7 +116,7 @@ def load_library(
             records.append(_record(USER, cache.load(path)))
     if previous is not None:
         _keep_last_good(records, previous)
-    return Library(_claim_ids(records), HookRelay(manager))
+    return Library(_claim_ids(records), HookRelay(manager), cache)
 
 
 def _keep_last_good(records: list[PackRecord], previous: Library) -> None:

@@ -30,9 +30,11 @@ MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DOTTED_PARTS = 64
 
 _LONG_DOTTED_KEY = re.compile(
-    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*)"""
-    + f"{{{MAX_DOTTED_PARTS}}}"
+    r"""(?:^|[\[{,])[ \t]*(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*)"""
+    + f"{{{MAX_DOTTED_PARTS}}}",
+    re.MULTILINE,
 )
+"""A key of too many dotted parts, where keys can start: a line, a table header, an inline table."""
 _DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*){64}")
 _HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")
 _MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
@@ -161,9 +163,14 @@ def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
 
 def _too_costly(text: str, source: str) -> Problem | None:
     """Refuse documents that would make tomllib take too much memory or time, before it starts."""
-    if match := _LONG_DOTTED_KEY.search(text):
-        line, column = _line_col(text, match.start())
-        return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
+    offset = 0
+    for row in text.split("\n"):
+        if row.count(".") >= MAX_DOTTED_PARTS and (match := _LONG_DOTTED_KEY.search(row)):
+            line, column = _line_col(text, offset + match.start())
+            return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
+        offset += len(row) + 1
+    if text.count("[[") <= MAX_MOVES:
+        return None
     headers = list(_MOVES_HEADER.finditer(text))
     if len(headers) > MAX_MOVES:
         line, column = _line_col(text, headers[MAX_MOVES].start())

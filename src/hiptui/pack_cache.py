@@ -23,8 +23,11 @@ CACHE_FORMAT = 1
 
 
 class PackCache:
+    """Reads entries at once; writes new ones only on `flush()`, so showing the packs never waits on it."""
+
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._unwritten: list[tuple[Path, list[Any], LoadResult]] = []
 
     def load(self, path: Path) -> LoadResult:
         """The pack in `path`, from the cache when the file has not changed since it was cached."""
@@ -37,8 +40,14 @@ class PackCache:
             return cached
         result = load_pack_file(path)
         if result.pack is not None:
-            self._write(entry, key, result)
+            self._unwritten.append((entry, key, result))
         return result
+
+    def flush(self) -> None:
+        """Write the entries of the packs loaded since the last flush."""
+        unwritten, self._unwritten = self._unwritten, []
+        for entry, key, result in unwritten:
+            self._write(entry, key, result)
 
     @staticmethod
     def _key(path: Path) -> list[Any] | None:

@@ -36,6 +36,7 @@ def load_catalog() -> Catalog:
     from hiptui.settings import load_settings
 
     library = load_library()
+    library.save_cache()
     for record in library.records:
         if record.error:
             print(f"hiptui: skipped a pack: {record.error}", file=sys.stderr)

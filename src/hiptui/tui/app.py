@@ -111,6 +111,7 @@ class HiptuiApp(App[None]):
         catalog = self._make_catalog(library)
         catalog.index.warm()
         self.call_from_thread(self._library_loaded, library, previous is not None, catalog)
+        library.save_cache()
 
     def _open_stores(self) -> None:
         """The files behind routines, the queue and history: opened off the first frame's path."""

@@ -91,7 +91,7 @@ class BuilderScreen(Screen):
         self.query_one(LibraryList).empty_text = "No moves match. Press / to change the search, f for filters."
         self.refresh_library()
 
-    def refresh_library(self) -> None:
+    def refresh_library(self, typing: bool = False) -> None:
         query = self.query_one("#search", Input).value
         found = self.catalog.search(query, self.filters)
         library = self.query_one(LibraryList)
@@ -101,7 +101,11 @@ class BuilderScreen(Screen):
         if active:
             status += " · " + " · ".join(active)
         self.query_one("#library-status", Static).update(plain(status))
-        self.query_one(MoveDetail).show(library.current)
+        detail = self.query_one(MoveDetail)
+        if typing:
+            detail.show_soon(library.current)
+        else:
+            detail.show(library.current)
 
     def refresh_queue(self, cursor: int | None = None) -> None:
         queue_list = self.query_one(QueueList)
@@ -127,7 +131,7 @@ class BuilderScreen(Screen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        self.refresh_library()
+        self.refresh_library(typing=True)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -138,7 +142,11 @@ class BuilderScreen(Screen):
 
     @on(VirtualList.Highlighted, "#library")
     def _library_highlighted(self, event: VirtualList.Highlighted) -> None:
-        self.query_one(MoveDetail).show(self.query_one(LibraryList).current)
+        detail, current = self.query_one(MoveDetail), self.query_one(LibraryList).current
+        if detail.waiting:
+            detail.show_soon(current)
+        else:
+            detail.show(current)
 
     @on(VirtualList.Highlighted, "#queue")
     def _queue_highlighted(self, event: VirtualList.Highlighted) -> None:

@@ -6,11 +6,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
 from hiptui.catalog import CatalogMove
 from hiptui.formatting import describe_dose
 from hiptui.tui.safe import plain
+
+TYPING_PAUSE = 0.15
 
 
 def _words(slugs: list[str]) -> str:
@@ -65,11 +68,26 @@ class MoveDetail(VerticalScroll):
     """A scrollable card for one move."""
 
     _shown: CatalogMove | None = None
+    _pending: Timer | None = None
 
     def compose(self):
         yield Static(id="detail-body")
 
+    @property
+    def waiting(self) -> bool:
+        """A move is waiting for typing to pause before it is shown."""
+        return self._pending is not None
+
+    def show_soon(self, entry: CatalogMove | None, delay: float = TYPING_PAUSE) -> None:
+        """Show `entry` once typing pauses, so each keystroke repaints only the list."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(delay, lambda: self.show(entry))
+
     def show(self, entry: CatalogMove | None) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         if entry is self._shown and entry is not None:
             return
         self._shown = entry
