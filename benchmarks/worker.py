@@ -58,6 +58,7 @@ def cmd_load(mode: str) -> None:
         library = load_library()
         catalog = Catalog(library.packs)
         seconds = time.perf_counter() - start
+        library.save_cache()  # as the app does once the library is on screen: not part of the time to show it
         broken = [record.error for record in library.records if record.error]
         emit({"seconds": seconds, "moves": len(catalog), "packs": len(library.packs), "broken": broken[:3]})
     elif mode == "tomllib":

@@ -111,3 +111,15 @@ def test_unreadable_paths_are_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert "cannot read the file" in problem.message
     (problem,) = load_pack_file(tmp_path).problems
     assert "cannot read the file" in problem.message
+
+
+def test_a_key_of_twenty_thousand_dotted_parts_is_refused_with_bounded_memory() -> None:
+    import tracemalloc
+
+    text = "[pack]\nid = \"x\"\nname = \"X\"\nversion = \"1\"\n" + "a" + ".a" * 20_000 + " = 1\n"
+    tracemalloc.start()
+    (problem,) = load_pack_text(text, "dotted.toml").problems
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert str(problem) == "dotted.toml:5:1: a key has more than 64 dotted parts"
+    assert peak < 10 * len(text), "refused before tomllib's work, which would take gigabytes"

@@ -42,6 +42,7 @@ def test_a_plugin_adds_its_pack_file_and_pack_objects() -> None:
         ("plugins:raises", "register_packs() failed: RuntimeError: the plugin fell over"),
         ("plugins:returns_none", "expected a list of paths or Packs, got NoneType"),
         ("plugins:returns_string", "expected a list of paths or Packs, got str"),
+        ("plugins:returns_dict", "expected a list of paths or Packs, got dict"),
         ("plugins:returns_missing_path", "registered a path that does not exist"),
         ("plugins:no_hook", "does not implement register_packs()"),
         ("plugins:missing_attribute", "could not load plugin"),
@@ -94,3 +95,34 @@ def test_tracing_prints_each_hook_call(monkeypatch: pytest.MonkeyPatch, capsys: 
     records_by_source(entry_point("extras", "plugins:good"))
     err = capsys.readouterr().err
     assert "calling register_packs() of builtin" in err and "plugin:extras:extras returned 1 item(s)" in err
+
+
+def test_a_slow_plugin_never_freezes_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packs load in a worker: the builder shows a loading note at once and the library when the plugin is done."""
+    import asyncio
+    import time
+
+    from hiptui import library as library_module
+    from hiptui.tui.app import HiptuiApp
+    from hiptui.tui.widgets.move_lists import LibraryList
+
+    slow_load = library_module.load_library
+    monkeypatch.setattr(
+        library_module, "load_library", lambda **kw: slow_load(entry_points=[entry_point("slow", "plugins:slow")], **kw)
+    )
+
+    async def run() -> None:
+        app = HiptuiApp()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            library = app.builder.query_one(LibraryList)
+            assert library.items == [] and library.empty_text == "Loading packs…"
+            assert any(worker.group == "packs" and worker.is_running for worker in app.workers)
+            await pilot.press("slash", "p")
+            assert app.builder.query_one("#search").value == "p", "the screen answers while the plugin works"
+            started = time.monotonic()
+            while not library.items and time.monotonic() - started < 30:
+                await pilot.pause(0.1)
+            assert any(entry.pack_id == "runner-extras" for entry in library.items)
+
+    asyncio.run(run())

@@ -44,6 +44,21 @@ class ReturnsString:
         return "packs/"
 
 
+class ReturnsDict:
+    @hiptui.hookimpl
+    def register_packs(self):
+        return {"pack": "not like this"}
+
+
+class Slow:
+    @hiptui.hookimpl
+    def register_packs(self):
+        import time
+
+        time.sleep(1.5)
+        return [HERE / "extras.toml"]
+
+
 class ReturnsMissingPath:
     @hiptui.hookimpl
     def register_packs(self):
@@ -68,6 +83,7 @@ class NoHook:
 
 
 good, as_object, raises, returns_none = Good(), AsObject(), Raises(), ReturnsNone()
+returns_dict, slow = ReturnsDict(), Slow()
 returns_string, returns_missing_path, prints, claims_yoga, no_hook = (
     ReturnsString(), ReturnsMissingPath(), Prints(), ClaimsYoga(), NoHook()
 )
