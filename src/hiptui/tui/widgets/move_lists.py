@@ -62,7 +62,7 @@ class QueueList(DragSource, VirtualList[QueueItem]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.empty_text = "Empty: press a on a move, or drag it here."
+        self.empty_text = "Empty: a adds a move, or drag one here."
         self.drop_index: int | None = None
 
     def extra_rows(self) -> int:
