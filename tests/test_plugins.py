@@ -44,7 +44,7 @@ def test_a_plugin_adds_its_pack_file_and_pack_objects() -> None:
         ("plugins:returns_string", "expected a list of paths or Packs, got str"),
         ("plugins:returns_dict", "expected a list of paths or Packs, got dict"),
         ("plugins:returns_missing_path", "registered a path that does not exist"),
-        ("plugins:no_hook", "does not implement register_packs()"),
+        ("plugins:no_hook", "implements no hiptui hook"),
         ("plugins:missing_attribute", "could not load plugin"),
     ],
 )
@@ -126,3 +126,9 @@ def test_a_slow_plugin_never_freezes_the_screen(monkeypatch: pytest.MonkeyPatch)
             assert any(entry.pack_id == "runner-extras" for entry in library.items)
 
     asyncio.run(run())
+
+
+def test_a_plugin_of_timer_hooks_only_is_no_broken_pack() -> None:
+    library, by_source = records_by_source(entry_point("hiptui-voice-like", "plugins:timer_only"))
+    assert "plugin:hiptui-voice-like" not in by_source
+    assert all(record.error is None for record in library.records)

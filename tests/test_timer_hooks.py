@@ -63,9 +63,9 @@ def test_hooks_are_called_in_order_with_the_right_arguments(clock) -> None:
     assert pigeon[0] == ("session_started", 10 + 45 + 5 + 45, "yoga/post-run-reset", ("Pigeon",))
     segments = [c for c in pigeon if c[0] == "segment_started"]
     assert segments == [
-        ("segment_started", "Get ready", "left", 10, "ready"),
+        ("segment_started", "Pigeon", "left", 10, "ready"),
         ("segment_started", "Pigeon", "left", 45, "work"),
-        ("segment_started", "Switch sides", "right", 5, "switch"),
+        ("segment_started", "Pigeon", "right", 5, "switch"),
         ("segment_started", "Pigeon", "right", 45, "work"),
     ]
     assert [c[1] for c in pigeon if c[0] == "countdown"] == [3, 2, 1, 3, 2, 1]

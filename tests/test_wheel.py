@@ -52,3 +52,11 @@ def test_the_example_plugin_installs_with_pip_and_registers_its_pack(installed) 
     assert removal.returncode == 1 and "pip uninstall hiptui-pack-desk-reset" in removal.stderr
     assert installed("pack", "remove", "desk-reset", "--uninstall").returncode == 0
     assert "desk-reset" not in {p["id"] for p in json.loads(installed("pack", "list", "--json").stdout)}
+
+
+def test_the_voice_plugin_installs_and_breaks_nothing(installed) -> None:
+    result = installed("pack", "install", str(REPO / "plugins" / "hiptui-voice"))
+    assert result.returncode == 0, result.stderr
+    assert "registers no pack" in result.stdout
+    packs = json.loads(installed("pack", "list", "--json").stdout)
+    assert all(p["error"] is None for p in packs) and len(packs) == 4

@@ -135,7 +135,10 @@ def _call(manager: pluggy.PluginManager, name: str) -> Contribution:
     source = name if name == BUILTIN else name.rsplit(":", 1)[0]
     implementations = [impl for impl in manager.hook.register_packs.get_hookimpls() if impl.plugin_name == name]
     if not implementations:
-        return Contribution(source, error="the plugin does not implement register_packs()")
+        plugin = manager.get_plugin(name)
+        if any(manager.get_hookcallers(plugin) or []):
+            return Contribution(source)  # a plugin of timer hooks only, such as hiptui-voice
+        return Contribution(source, error="the plugin implements no hiptui hook")
     _trace(f"calling register_packs() of {name}")
     try:
         with _quiet_stdout():

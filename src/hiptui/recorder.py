@@ -80,7 +80,7 @@ class SessionRecorder:
                 segment = event.segment
                 self.hooks.call(
                     "segment_started",
-                    move=segment.title if segment.kind != "work" else segment.item.move.name,
+                    move=segment.item.move.name,
                     side=segment.side,
                     seconds=segment.seconds,
                     kind=segment.kind,

@@ -82,8 +82,14 @@ class NoHook:
     pass
 
 
+class TimerOnly:
+    @hiptui.hookimpl
+    def segment_started(self, move):
+        pass
+
+
 good, as_object, raises, returns_none = Good(), AsObject(), Raises(), ReturnsNone()
-returns_dict, slow = ReturnsDict(), Slow()
+returns_dict, slow, timer_only = ReturnsDict(), Slow(), TimerOnly()
 returns_string, returns_missing_path, prints, claims_yoga, no_hook = (
     ReturnsString(), ReturnsMissingPath(), Prints(), ClaimsYoga(), NoHook()
 )

@@ -67,4 +67,5 @@ def test_the_hooks_match_hiptui_hookspecs() -> None:
 def test_phrases() -> None:
     voice = load_plugin()
     assert voice.phrase("Pigeon", "right", "ready") == "Get ready: Pigeon, right side"
-    assert voice.phrase("Switch sides", "right", "switch") == "Switch sides"
+    assert voice.phrase("Pigeon", "right", "switch") == "Switch sides"
+    assert voice.phrase("Pigeon", None, "rest") == "Rest"

@@ -129,8 +129,8 @@ def _install_plugin(requirement: str) -> int:
     after = _pack_sources()
     added = {source: ids for source, ids in after.items() if source.startswith("plugin:") and ids != before.get(source)}
     if not added:
-        print(f"hiptui: {requirement} was installed, but it registered no pack", file=sys.stderr)
-        return 1
+        print(f"{requirement} was installed; it registers no pack (a plugin may add other features)")
+        return 0
     for source, ids in added.items():
         print(f"{source.removeprefix('plugin:')} registers: {', '.join(str(i) for i in ids)}")
     return 0

@@ -33,11 +33,9 @@ def speak(text: str) -> None:
 
 
 def phrase(move: str, side: str | None, kind: str) -> str:
-    if kind == "ready":
-        return f"Get ready: {move}" + (f", {side} side" if side else "")
-    if kind == "work":
-        return move + (f", {side} side" if side else "")
-    return move
+    """What to say as a segment starts: 'Get ready: Pigeon, left side', 'Switch sides', 'Rest'."""
+    sided = f", {side} side" if side else ""
+    return {"ready": f"Get ready: {move}{sided}", "switch": "Switch sides", "rest": "Rest"}.get(kind, move + sided)
 
 
 @hiptui.hookimpl
