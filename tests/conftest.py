@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FakeClock
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -16,19 +18,6 @@ def hiptui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("HIPTUI_LOAD_PLUGINS", "HIPTUI_DISABLE_PLUGINS", "HIPTUI_TRACE_PLUGINS"):
         monkeypatch.delenv(name, raising=False)
     return home
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told to."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -7,6 +7,19 @@ from hiptui.loader import load_pack_text
 from hiptui.model import Pack
 
 
+class FakeClock:
+    """A monotonic clock that moves only when a test says so."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def pack_toml(pack_id: str = "demo", moves: str = "", routines: str = "") -> str:
     return f'[pack]\nid = "{pack_id}"\nname = "Demo {pack_id}"\nversion = "1.0"\n{moves}\n{routines}'
 

@@ -14,21 +14,9 @@ from hiptui.timeline import QueueItem
 from hiptui.tui.app import HiptuiApp
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList
+from tests.helpers import FakeClock  # noqa: E402,F401  (re-exported for the tui tests)
 
 SIZE = (120, 40)
-
-
-class FakeClock:
-    """A monotonic clock that only moves when a test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def screen_text(app: App) -> str:
