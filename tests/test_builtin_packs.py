@@ -45,3 +45,13 @@ def test_the_six_routines_resolve_and_last_about_as_long_as_the_brief_says() -> 
         assert routine.missing == [], gid
         minutes = build_timeline([QueueItem(i.move, i.dose) for i in routine.items]).total_seconds / 60
         assert low <= minutes <= high, (gid, minutes)
+
+
+def test_the_builtin_packs_keep_to_the_shared_tags() -> None:
+    from hiptui.terms import EQUIPMENT, POSITIONS, TARGETS
+
+    for pack in load_library().packs:
+        for move in pack.moves:
+            assert set(move.targets) <= set(TARGETS), (pack.id, move.id)
+            assert set(move.equipment) <= set(EQUIPMENT), (pack.id, move.id)
+            assert move.position in POSITIONS, (pack.id, move.id)

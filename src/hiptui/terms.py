@@ -10,3 +10,16 @@ STYLES = ("dynamic", "static", "strength", "release")
 LEVELS = ("beginner", "intermediate", "advanced")
 HOUSEHOLD = frozenset({"wall", "chair"})
 """Gear every plan assumes is at hand."""
+
+# The shared vocabulary of tags. Packs may use others, but these are what the planner, the history's
+# balance chart and search synonyms understand, and what the built-in packs keep to.
+TARGETS = (
+    "hip-flexors", "quads", "glutes", "glute-medius", "deep-rotators", "piriformis", "external-rotators",
+    "internal-rotators", "hip-capsule", "adductors", "abductors", "hamstrings", "calves", "lateral-thigh",
+    "tfl", "low-back", "core", "obliques", "thoracic-spine", "balance", "feet",
+)
+EQUIPMENT = (
+    "wall", "chair", "bench", "bed", "step", "foam-roller", "massage-ball", "mini-band", "long-band",
+    "balance-board", "slider", "strap", "block",
+)
+POSITIONS = ("standing", "seated", "supine", "prone", "side-lying", "quadruped", "kneeling", "lunge", "squat", "plank", "floor")
