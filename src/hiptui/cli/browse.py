@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from hiptui.catalog import SAVED
+from hiptui.cli import CommandError
 from hiptui.formatting import describe_dose, move_json
 from hiptui.search import Filters
 from hiptui.text import clean_text
@@ -50,11 +51,9 @@ def list_moves(args: argparse.Namespace) -> int:
     disabled = set(load_settings().settings.disabled_packs)
     for pack in args.pack:
         if pack in disabled:
-            print(f"hiptui: pack {pack!r} is disabled; enable it on the app's Packs screen (p)", file=sys.stderr)
-            return 1
+            raise CommandError(f"pack {pack!r} is disabled; enable it on the app's Packs screen (p)")
         if not any(p.id == pack for p in catalog.packs):
-            print(f"hiptui: no pack {pack!r} is loaded (see 'hiptui pack list')", file=sys.stderr)
-            return 1
+            raise CommandError(f"no pack {pack!r} is loaded (see 'hiptui pack list')")
     found = catalog.search(args.search, Filters(pack=frozenset(args.pack)))
     if args.json:
         print(json.dumps([move_json(entry) for entry in found], indent=2, ensure_ascii=False))

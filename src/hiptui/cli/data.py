@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from hiptui.cli import CommandError
 from hiptui.durations import format_duration
 from hiptui.paths import data_home
 from hiptui.text import clean_text
@@ -34,8 +35,7 @@ def show_history(args: argparse.Namespace) -> int:
     try:
         history = History(history_path(data_home()))
     except (HistoryUnavailable, OSError) as error:
-        print(f"hiptui: cannot open the history in {data_home()}: {error}", file=sys.stderr)
-        return 1
+        raise CommandError(f"cannot open the history in {data_home()}: {error}") from None
     if history.notice:
         print(f"hiptui: {history.notice}", file=sys.stderr)
     history.close_interrupted()
@@ -64,9 +64,7 @@ def run_routine(args: argparse.Namespace) -> int:
     routines = all_routines()
     found = [r for r in routines if args.routine in (r.gid, r.routine.id)]
     if not found:
-        print(f"hiptui: no routine {args.routine!r} (see 'hiptui routine list')", file=sys.stderr)
-        return 1
+        raise CommandError(f"no routine {args.routine!r} (see 'hiptui routine list')")
     if not found[0].items:
-        print(f"hiptui: routine {found[0].gid!r} has no move that a loaded pack has", file=sys.stderr)
-        return 1
+        raise CommandError(f"routine {found[0].gid!r} has no move that a loaded pack has")
     return run_app(start_routine=found[0].gid)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hiptui.cli import CommandError
 from hiptui.formatting import counted
 from hiptui.paths import user_packs_dir
 from hiptui.plugins import USER
@@ -20,51 +21,36 @@ if TYPE_CHECKING:
 
 
 
-class Failed(Exception):
-    """Reported as one line on stderr, exit 1."""
-
-
 def add_commands(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser("new", help="write a commented pack template, ID.toml")
     new.add_argument("id", metavar="ID")
     new.add_argument("--dir", type=Path, default=Path("."), help="where to write it (default: here)")
-    new.set_defaults(handler=_guard(new_pack))
+    new.set_defaults(handler=new_pack)
 
     install = sub.add_parser("install", help="install a pack file, or a plugin with pip")
     install.add_argument("source", metavar="SOURCE", help="a .toml pack file, or a pip requirement")
     install.add_argument("--force", action="store_true", help="replace your own earlier copy of the same pack")
-    install.set_defaults(handler=_guard(install_pack))
+    install.set_defaults(handler=install_pack)
 
     remove = sub.add_parser("remove", help="remove a pack you installed")
     remove.add_argument("id", metavar="ID")
     remove.add_argument("--uninstall", action="store_true", help="for a plugin's pack, run pip uninstall")
-    remove.set_defaults(handler=_guard(remove_pack))
+    remove.set_defaults(handler=remove_pack)
 
     export = sub.add_parser("export", help="write a loaded pack as a pack file")
     export.add_argument("id", metavar="ID")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    export.set_defaults(handler=_guard(export_pack_command))
-
-
-def _guard(handler):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except Failed as error:
-            print(f"hiptui: {error}", file=sys.stderr)
-            return 1
-
-    return run
+    export.set_defaults(handler=export_pack_command)
 
 
 def new_pack(args: argparse.Namespace) -> int:
     from hiptui.template import render_template
 
     if not re.match(SLUG_PATTERN, args.id):
-        raise Failed(f"{args.id!r} is not a valid pack id: use lowercase letters, digits and '-'")
+        raise CommandError(f"{args.id!r} is not a valid pack id: use lowercase letters, digits and '-'")
     path = args.dir / f"{args.id}.toml"
     if path.exists():
-        raise Failed(f"{path} already exists; choose another id or --dir")
+        raise CommandError(f"{path} already exists; choose another id or --dir")
     atomic_write(path, render_template(args.id).encode())
     print(f"wrote {path}; check it with: hiptui pack validate {path}")
     return 0
@@ -84,20 +70,20 @@ def _install_file(source: Path, force: bool) -> int:
     try:
         data = source.read_bytes()
     except OSError as error:
-        raise Failed(f"cannot read {source}: {error.strerror or error}") from None
+        raise CommandError(f"cannot read {source}: {error.strerror or error}") from None
     result = load_pack_bytes(data, str(source))
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.pack is None:
-        raise Failed(f"{source} is not a valid pack; nothing was installed")
+        raise CommandError(f"{source} is not a valid pack; nothing was installed")
     pack = result.pack
     library = load_library()
     owner = library.record_for(pack.id)
     target = user_packs_dir() / f"{pack.id}.toml"
     if owner is not None and owner.source != USER:
-        raise Failed(f"pack id {pack.id!r} is already taken by {owner.source} ({owner.location}); choose another id")
+        raise CommandError(f"pack id {pack.id!r} is already taken by {owner.source} ({owner.location}); choose another id")
     if owner is not None and not force:
-        raise Failed(f"you already have pack {pack.id!r} ({owner.location}); use --force to replace it")
+        raise CommandError(f"you already have pack {pack.id!r} ({owner.location}); use --force to replace it")
     if owner is not None and Path(owner.location) != target:
         Path(owner.location).unlink(missing_ok=True)
     atomic_write(target, data)
@@ -125,7 +111,7 @@ def _install_plugin(requirement: str) -> int:
     print(f"installing {requirement} with pip…", file=sys.stderr)
     pip = subprocess.run([sys.executable, "-m", "pip", "install", requirement], check=False)
     if pip.returncode != 0:
-        raise Failed(f"pip could not install {requirement!r} (exit {pip.returncode})")
+        raise CommandError(f"pip could not install {requirement!r} (exit {pip.returncode})")
     after = _pack_sources()
     added = {source: ids for source, ids in after.items() if source.startswith("plugin:") and ids != before.get(source)}
     if not added:
@@ -142,7 +128,7 @@ def remove_pack(args: argparse.Namespace) -> int:
     library = load_library()
     record = library.record_for(args.id) or _any_record(library, args.id)
     if record is None:
-        raise Failed(f"no pack {args.id!r} is installed (see 'hiptui pack list')")
+        raise CommandError(f"no pack {args.id!r} is installed (see 'hiptui pack list')")
     if record.source == USER:
         Path(record.location).unlink()
         print(f"removed pack {args.id!r} ({record.location})")
@@ -153,12 +139,12 @@ def remove_pack(args: argparse.Namespace) -> int:
 
         command = [sys.executable, "-m", "pip", "uninstall", "-y", dist]
         if not args.uninstall:
-            raise Failed(
+            raise CommandError(
                 f"pack {args.id!r} comes from the plugin {dist!r}; remove it with: "
                 f"{Path(sys.executable).name} -m pip uninstall {dist}  (or: hiptui pack remove {args.id} --uninstall)"
             )
         return subprocess.run(command, check=False).returncode
-    raise Failed(f"pack {args.id!r} is built in; you can disable it in the app's Packs screen instead")
+    raise CommandError(f"pack {args.id!r} is built in; you can disable it in the app's Packs screen instead")
 
 
 def _any_record(library: Library, pack_id: str):
@@ -171,7 +157,7 @@ def export_pack_command(args: argparse.Namespace) -> int:
 
     record = load_library().record_for(args.id)
     if record is None or record.pack is None:
-        raise Failed(f"no pack {args.id!r} is loaded (see 'hiptui pack list')")
+        raise CommandError(f"no pack {args.id!r} is loaded (see 'hiptui pack list')")
     text = export_pack(record.pack)
     if args.output is None:
         sys.stdout.write(text)

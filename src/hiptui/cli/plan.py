@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import sys
 from typing import TYPE_CHECKING
 
+from hiptui.cli import CommandError
 from hiptui.durations import format_duration
 from hiptui.formatting import describe_dose, move_json
 from hiptui.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
@@ -58,8 +58,7 @@ def plan_session(args: argparse.Namespace) -> int:
     from hiptui.planner import EQUIPMENT_WORDS, PlanError, make_plan
 
     if not 1 <= args.minutes <= 180:
-        print("hiptui: --minutes must be between 1 and 180", file=sys.stderr)
-        return 1
+        raise CommandError("--minutes must be between 1 and 180")
     catalog = load_catalog()
     known_targets = {t for entry in catalog.all_moves() for t in entry.move.targets}
     known_gear = {g for entry in catalog.all_moves() for g in entry.move.equipment} | HOUSEHOLD | EQUIPMENT_WORDS.keys()
@@ -67,13 +66,11 @@ def plan_session(args: argparse.Namespace) -> int:
         for word in sorted(words - known):
             close = difflib.get_close_matches(word, known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(sorted(known))}"
-            print(f"hiptui: no move {what} {word!r}{hint}", file=sys.stderr)
-            return 1
+            raise CommandError(f"no move {what} {word!r}{hint}")
     try:
         plan = make_plan(catalog.all_moves(), request_from(args))
     except PlanError as error:
-        print(f"hiptui: {error}", file=sys.stderr)
-        return 1
+        raise CommandError(str(error)) from None
     if args.start:
         from hiptui.tui import run_app
 
