@@ -17,11 +17,6 @@ HEAD = 'format = 1\n\n[pack]\nid = "bad-example"\nname = "Bad Example"\nversion 
 MOVE = '\n[[moves]]\nid = "m{i}"\nname = "Move"\ncategory = "yoga"\nhold = 60\nsteps = ["Breathe."]\n'
 
 
-@pytest.fixture(autouse=True)
-def hiptui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HIPTUI_HOME", str(tmp_path / "home"))
-
-
 def validate(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     status = main(["pack", "validate", str(path)])
     return status, capsys.readouterr().err.splitlines()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import TYPE_CHECKING, Any
 
 from hiptui.durations import format_duration
@@ -11,10 +12,9 @@ if TYPE_CHECKING:
     from hiptui.model import Dose
 
 
-def counted(things: object, noun: str) -> str:
-    """'1 move', '3 moves': a count (or the length of `things`) with its noun."""
-    count = things if isinstance(things, int) else len(things)  # type: ignore[arg-type]
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def counted(things: Sized, noun: str) -> str:
+    """'1 move', '3 moves'."""
+    return f"{len(things)} {noun}{'' if len(things) == 1 else 's'}"
 
 
 def describe_dose(dose: Dose) -> str:

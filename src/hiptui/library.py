@@ -88,9 +88,6 @@ class Library:
         """The record whose pack is in use under `pack_id`."""
         return next((r for r in self.records if r.usable and r.pack is not None and r.pack.id == pack_id), None)
 
-    @property
-    def problems(self) -> list[Problem]:
-        return [problem for record in self.records for problem in record.problems]
 
 
 def load_library(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import accumulate
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -61,7 +60,6 @@ class Segment:
 @dataclass(frozen=True)
 class Timeline:
     segments: tuple[Segment, ...]
-    starts: tuple[int, ...] = field(repr=False)
 
     @property
     def total_seconds(self) -> int:
@@ -79,8 +77,7 @@ def build_timeline(
     segments: list[Segment] = []
     for index, item in enumerate(items):
         segments.extend(_item_segments(index, item, ready_seconds, switch_seconds))
-    starts = tuple(accumulate((s.seconds for s in segments), initial=0))[:-1]
-    return Timeline(tuple(segments), starts)
+    return Timeline(tuple(segments))
 
 
 def _item_segments(index: int, item: QueueItem, ready_seconds: int, switch_seconds: int) -> list[Segment]:

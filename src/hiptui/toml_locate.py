@@ -177,9 +177,6 @@ class Locator:
                 return self._line_col(offset)
         return (1, 1)
 
-    def has(self, path: Path) -> bool:
-        return tuple(path) in self._offsets
-
     def _line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1

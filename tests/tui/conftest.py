@@ -25,21 +25,6 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
-@pytest.fixture(autouse=True)
-def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app reads settings and writes history and the autosaved queue here, never in the real home."""
-    home = tmp_path / "tui-home"
-    monkeypatch.setenv("HIPTUI_HOME", str(home))
-    for name in ("HIPTUI_LOAD_PLUGINS", "HIPTUI_DISABLE_PLUGINS", "HIPTUI_TRACE_PLUGINS"):
-        monkeypatch.delenv(name, raising=False)
-    return home
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 @pytest.fixture
 def make_app(clock: FakeClock):
     """The app on the built-in packs only (installed plugins would change what the screens show)."""

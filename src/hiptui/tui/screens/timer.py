@@ -44,8 +44,8 @@ class TimerScreen(Screen[None]):
         Binding("space", "toggle_pause", "Pause"),
         Binding("n", "next", "Next"),
         Binding("p", "previous", "Previous"),
-        Binding("plus,equals_sign", "adjust(10)", "+10 s", key_display="+"),
-        Binding("minus", "adjust(-10)", "-10 s", key_display="-"),
+        Binding("plus,equals_sign", f"adjust({ADJUST_STEP})", f"+{ADJUST_STEP} s", key_display="+"),
+        Binding("minus", f"adjust(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", key_display="-"),
         Binding("m", "mute", "Mute"),
         Binding("escape", "stop", "Stop"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -156,7 +156,7 @@ class TimerScreen(Screen[None]):
         self.handle(self.timer.previous())
 
     def action_adjust(self, seconds: int) -> None:
-        self.timer.adjust(seconds if abs(seconds) == ADJUST_STEP else ADJUST_STEP)
+        self.timer.adjust(seconds)
         self.redraw()
 
     def action_mute(self) -> None:
