@@ -35,6 +35,8 @@ _LONG_DOTTED_KEY = re.compile(
     re.MULTILINE,
 )
 """A key of too many dotted parts, where keys can start: a line, a table header, an inline table."""
+_MANY_DOTS_ON_A_LINE = re.compile(r"\.(?:[^\n.]*+\.)" + f"{{{MAX_DOTTED_PARTS - 1}}}")
+"""A cheap first look for lines that could hold such a key (possessive, so it never backtracks)."""
 _DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*){64}")
 _HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")
 _MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
@@ -163,12 +165,12 @@ def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
 
 def _too_costly(text: str, source: str) -> Problem | None:
     """Refuse documents that would make tomllib take too much memory or time, before it starts."""
-    offset = 0
-    for row in text.split("\n"):
-        if row.count(".") >= MAX_DOTTED_PARTS and (match := _LONG_DOTTED_KEY.search(row)):
-            line, column = _line_col(text, offset + match.start())
+    for dots in _MANY_DOTS_ON_A_LINE.finditer(text):
+        start = text.rfind("\n", 0, dots.start()) + 1
+        end = text.find("\n", dots.end())
+        if match := _LONG_DOTTED_KEY.search(text, start, len(text) if end < 0 else end):
+            line, column = _line_col(text, match.start())
             return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
-        offset += len(row) + 1
     if text.count("[[") <= MAX_MOVES:
         return None
     headers = list(_MOVES_HEADER.finditer(text))

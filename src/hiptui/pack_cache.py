@@ -1,8 +1,9 @@
 """A cache of loaded packs, so unchanged files load without parsing TOML again.
 
 Each entry is keyed on the file's resolved path, size, modification time and the hiptui version;
-a stale, corrupt or unreadable entry is ignored and rebuilt, never trusted. Entries are JSON that
-is validated again by the model on the way in.
+a stale, corrupt or unreadable entry is ignored and rebuilt, never trusted. An entry is two lines of
+JSON: a header (the key, the source, the warnings), checked before the second line, the pack, is
+parsed, and the pack is validated again by the model on the way in.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hiptui.model import TRUSTED, Pack
 from hiptui.problems import Problem
 from hiptui.store import atomic_write
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 class PackCache:
@@ -60,10 +61,11 @@ class PackCache:
     @staticmethod
     def _read(entry: Path, key: list[Any]) -> LoadResult | None:
         try:
-            data = json.loads(entry.read_bytes())
+            header, _, body = entry.read_bytes().partition(b"\n")
+            data = json.loads(header)
             if data["key"] != key:
                 return None
-            pack = Pack.model_validate(data["pack"], context={TRUSTED: True})
+            pack = Pack.model_validate_json(body, context={TRUSTED: True})
             problems = [Problem(**problem) for problem in data["problems"]]
             return LoadResult(data["source"], pack, problems)
         except Exception:
@@ -72,13 +74,9 @@ class PackCache:
     @staticmethod
     def _write(entry: Path, key: list[Any], result: LoadResult) -> None:
         assert result.pack is not None
-        data = {
-            "key": key,
-            "source": result.source,
-            "problems": [asdict(problem) for problem in result.problems],
-            "pack": result.pack.model_dump(mode="json", exclude_defaults=True),
-        }
+        header = {"key": key, "source": result.source, "problems": [asdict(problem) for problem in result.problems]}
+        body = result.pack.model_dump_json(exclude_defaults=True)
         try:
-            atomic_write(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), durable=False)
+            atomic_write(entry, f"{json.dumps(header, ensure_ascii=False)}\n{body}".encode(), durable=False)
         except OSError:
             pass

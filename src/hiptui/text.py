@@ -22,13 +22,14 @@ _CONTROL = re.compile(
 
 def is_clean(document: str) -> bool:
     """True when no string in this TOML text can hold a control character, tab or newline:
-    none is written out, and there are no escapes or multi-line strings to make one."""
+    none is written out, and there are no escapes or multi-line strings to make one. (A TOML parser
+    refuses raw ASCII control characters, so only parsed text may be checked this way.)"""
     return (
         "\\" not in document
         and "\t" not in document
         and '"""' not in document
         and "'''" not in document
-        and not _CONTROL.search(document)
+        and (document.isascii() or not _CONTROL.search(document))
     )
 
 
