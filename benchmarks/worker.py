@@ -97,7 +97,7 @@ def cmd_search(repeats: int) -> None:
         for word in WORDS:
             for query in keystrokes(word):
                 start = time.perf_counter()
-                found = catalog.search(query)
+                catalog.search(query)
                 samples.append(time.perf_counter() - start)
             hits[word] = len(catalog.search(word))
             catalog.search("")

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hiptui.catalog import Catalog
 from hiptui.library import load_library
-from hiptui.search import Filters, SearchIndex
+from hiptui.model import Move, Pack, PackInfo
+from hiptui.search import Filters, SearchIndex, _words
+from hiptui.text import fold
 from tests.helpers import catalog_of, move_toml, pack_toml
 
 
@@ -93,3 +98,53 @@ def test_search_scales_to_ten_thousand_moves() -> None:
     catalog = catalog_of(pack_toml("one", moves), pack_toml("two", moves))
     assert len(catalog) == 10_000
     assert names(catalog.search("number 4999"))[:2] == ["Move number 4999", "Move number 4999"]
+
+
+def reference_search(catalog: Catalog, query: str) -> list[str]:
+    """The ranking rule as written in the search module's docstring, over whole texts, move by move."""
+    query = _words(fold(query)).strip()
+    tiers: list[list[str]] = [[], [], [], [], []]
+    for entry in catalog.all_moves():
+        move = entry.move
+        name = _words(fold(move.name))
+        aliases = [_words(fold(alias)) for alias in move.aliases]
+        tags = [*move.targets, *move.equipment, move.category, move.position or "", entry.pack_id, entry.pack_name, move.style]
+        fields = [name, *aliases, _words(fold(" ".join(tags)))]
+        if not all(any(word in field for field in fields) for word in query.split()):
+            continue
+        if name.startswith(" " + query):
+            tiers[0].append(entry.gid)
+        elif " " + query in name:
+            tiers[1].append(entry.gid)
+        elif query in name:
+            tiers[2].append(entry.gid)
+        elif any(query in alias for alias in aliases):
+            tiers[3].append(entry.gid)
+        else:
+            tiers[4].append(entry.gid)
+    return [gid for tier in tiers for gid in tier]
+
+
+WORD_PARTS = ["hip", "flex", "or", "pi", "geon", "ba", "nd", "é", "Ro", "ll", "90", "a"]
+texts = st.lists(st.sampled_from(WORD_PARTS), min_size=1, max_size=4).map("".join)
+phrases = st.lists(texts, min_size=1, max_size=3).map(" ".join)
+tag_slugs = st.lists(st.sampled_from(["hip-flexors", "glutes", "band", "roller", "a-b"]), max_size=2, unique=True)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.tuples(phrases, st.lists(phrases, max_size=2), tag_slugs, tag_slugs), min_size=1, max_size=12),
+    st.lists(st.one_of(phrases, texts.map(lambda text: text[:2])), min_size=1, max_size=6),
+)
+def test_the_word_index_ranks_as_the_rule_says(moves, queries) -> None:
+    pack = Pack(
+        pack=PackInfo(id="p", name="Pack", version="1"),
+        moves=[
+            Move(id=f"m{i}", name=name, aliases=aliases, targets=targets, equipment=gear, category="mobility",
+                 hold=30, steps=["Go."])
+            for i, (name, aliases, targets, gear) in enumerate(moves)
+        ],
+    )
+    catalog = Catalog([pack])
+    for query in queries:
+        assert [entry.gid for entry in catalog.search(query)] == reference_search(catalog, query), query

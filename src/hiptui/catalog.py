@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from hiptui.gc_pause import gc_paused
 from hiptui.problems import Problem
 from hiptui.search import Filters, SearchIndex
 
@@ -58,12 +59,17 @@ class ResolvedRoutine:
 
 class Catalog:
     def __init__(self, packs: Iterable[Pack]) -> None:
-        self.packs: list[Pack] = list(packs)
+        with gc_paused():
+            self._build(list(packs))
+
+    def _build(self, packs: list[Pack]) -> None:
+        self.packs: list[Pack] = packs
         self.moves: dict[str, CatalogMove] = {}
         for pack in self.packs:
+            pack_id, pack_name = pack.id, pack.name
             for move in pack.moves:
-                gid = f"{pack.id}/{move.id}"
-                self.moves[gid] = CatalogMove(gid, pack.id, pack.name, move)
+                gid = f"{pack_id}/{move.id}"
+                self.moves[gid] = CatalogMove(gid, pack_id, pack_name, move)
         self.problems: list[Problem] = []
         self.routines: dict[str, ResolvedRoutine] = {}
         for pack in self.packs:

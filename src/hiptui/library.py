@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hiptui.gc_pause import gc_paused
 from hiptui.loader import LoadResult
 from hiptui.model import Pack
 from hiptui.pack_cache import PackCache
@@ -97,7 +98,13 @@ def load_library(
     use_cache: bool = True,
 ) -> Library:
     """Load every pack. Given the `previous` library, a file that broke since keeps its last good pack."""
-    home = home or data_home()
+    with gc_paused():
+        return _load(home or data_home(), entry_points, previous, use_cache)
+
+
+def _load(
+    home: Path, entry_points: Iterable[importlib.metadata.EntryPoint] | None, previous: Library | None, use_cache: bool
+) -> Library:
     cache = PackCache(home / CACHE_DIR if use_cache else None)
     records: list[PackRecord] = []
     manager = make_plugin_manager()

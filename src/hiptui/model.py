@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -25,16 +25,18 @@ MAX_MOVES = 5000
 MAX_TEXT = 2000
 
 
-def _clean(value: object, info: ValidationInfo) -> object:
-    if info.context and info.context.get(TRUSTED):
-        return value
-    return clean_text(value) if isinstance(value, str) else value
+def _cleaned(value: object) -> object:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN)]
 MoveRef = Annotated[str, StringConstraints(strict=True, pattern=REF_PATTERN)]
-Text = Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, max_length=MAX_TEXT)]
-Name = Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, min_length=1, max_length=80)]
+Text = Annotated[str, StringConstraints(strict=True, max_length=MAX_TEXT)]
+Name = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=80)]
 HoldSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=3600)]
 RestSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=0, le=3600)]
 RepSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=600)]
@@ -50,6 +52,20 @@ TRUSTED = "cleaned"
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class _WithText(_Strict):
+    """A model with free text, cleaned of control characters and escape sequences as it comes in
+    (one call per object rather than per field: a pack has tens of thousands of strings)."""
+
+    TEXT_FIELDS: ClassVar[frozenset[str]]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_text(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict) or (info.context and info.context.get(TRUSTED)):
+            return data
+        return {key: _cleaned(value) if key in cls.TEXT_FIELDS else value for key, value in data.items()}
 
 
 class Dose(_Strict):
@@ -68,12 +84,14 @@ class Dose(_Strict):
         return self.hold if self.hold is not None else (self.reps or 0) * self.rep_seconds
 
 
-class PackInfo(_Strict):
+class PackInfo(_WithText):
+    TEXT_FIELDS = frozenset({"name", "version", "description", "author", "license", "homepage"})
+
     id: Slug
     """Unique slug of the pack: lowercase letters, digits and '-'."""
     name: Name
     """Shown in the app, 1-80 characters."""
-    version: Annotated[str, BeforeValidator(_clean), StringConstraints(strict=True, min_length=1, max_length=40)]
+    version: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=40)]
     """The pack's own version, e.g. "1.0.0"."""
     description: Text = ""
     """One or two sentences on what the pack is for."""
@@ -85,7 +103,9 @@ class PackInfo(_Strict):
     """Where the pack lives."""
 
 
-class Move(_Strict):
+class Move(_WithText):
+    TEXT_FIELDS = frozenset({"name", "steps", "cues", "cautions", "aliases"})
+
     id: Slug
     """Slug, unique in the pack; its global id is "pack-id/move-id"."""
     name: Name
@@ -147,7 +167,8 @@ class Move(_Strict):
 
     @property
     def dose(self) -> Dose:
-        return Dose(
+        """The move's own dose (its fields were checked against the same bounds when it loaded)."""
+        return Dose.model_construct(
             hold=self.hold,
             reps=self.reps,
             rep_seconds=self.rep_seconds or DEFAULT_REP_SECONDS,
@@ -196,7 +217,9 @@ def entry_from_ref(value: object) -> object:
     return {"move": value} if isinstance(value, str) else value
 
 
-class Routine(_Strict):
+class Routine(_WithText):
+    TEXT_FIELDS = frozenset({"name", "description"})
+
     id: Slug
     """Slug, unique in the pack."""
     name: Name

@@ -3,13 +3,20 @@
 Rank: the name starts with the query, then a word of the name does, then the name contains it,
 then an alias matches, then any other field (targets, equipment, category, position, pack).
 Every word of the query must match somewhere. Ties keep the catalogue's order (by name).
+
+Matching goes through the vocabulary, not the moves: a query word can only match inside one word
+of a field, so the index keeps, for each distinct word, the moves that have it, and a query looks
+through a few thousand short words instead of ten thousand long texts.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, ClassVar
 
 from hiptui.text import fold
@@ -19,11 +26,21 @@ if TYPE_CHECKING:
 
 REMEMBERED_QUERIES = 64
 _SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
+_SEPARATORS_TO_SPACES = str.maketrans(dict.fromkeys("-_/,.()'’&", " "))
 
 
 def _words(text: str) -> str:
     """Text with separators folded to single spaces and a leading space, so ' word' finds a word start."""
     return " " + _SEPARATORS.sub(" ", text).strip()
+
+
+def _words_of_each(texts: list[str]) -> list[str]:
+    """`_words(fold(text))` of each text, folded and split in one pass over them all."""
+    if not texts:
+        return []
+    joined = " ".join(fold("\0".join(texts)).translate(_SEPARATORS_TO_SPACES).split())
+    joined = joined.replace(" \0", "\0").replace("\0 ", "\0").replace("\0", "\0 ")
+    return (" " + joined).split("\0")
 
 
 @dataclass(frozen=True)
@@ -54,24 +71,49 @@ class Filters:
         )
 
 
+class _Postings:
+    """Each distinct key (a word, or the words of a tag) with the indexes of the moves that have it, in order."""
+
+    def __init__(self, keys_of_each_move: Iterable[Iterable[str]]) -> None:
+        moves: defaultdict[str, list[int]] = defaultdict(list)
+        for index, keys in enumerate(keys_of_each_move):
+            for key in set(keys):
+                moves[key].append(index)
+        self._moves = dict(moves)
+        self._sorted = sorted(moves)
+
+    def containing(self, part: str) -> set[int]:
+        """Moves with a key that contains `part` (which has no spaces, so it lies within one word)."""
+        return self._union(key for key in self._sorted if part in key)
+
+    def starting(self, part: str) -> set[int]:
+        """Moves with a key that starts with `part`: for keys of one word, a word that starts with it."""
+        keys = self._sorted
+        return self._union(islice(keys, bisect_left(keys, part), bisect_left(keys, part + "\U0010ffff")))
+
+    def _union(self, keys: Iterable[str]) -> set[int]:
+        return set().union(*map(self._moves.__getitem__, keys))
+
+
 class SearchIndex:
     def __init__(self, entries: Sequence[CatalogMove]) -> None:
         self._entries = list(entries)
-        self._names = [_words(fold(e.move.name)) for e in self._entries]
-        self._aliases = [" | ".join(_words(fold(alias)) for alias in e.move.aliases) for e in self._entries]
-        self._others = [
-            _words(
-                fold(
-                    " ".join(
-                        [*e.move.targets, *e.move.equipment, e.move.category, e.move.position or "",
-                         e.pack_id, e.pack_name, e.move.style]
-                    )
-                )
-            )
-            for e in self._entries
+        moves = [e.move for e in self._entries]
+        self._names = _words_of_each([move.name for move in moves])
+        self._aliases = _words_of_each([" | ".join(move.aliases) for move in moves])
+        name_words = [name.split() for name in self._names]
+        self._first_word = _Postings(words[:1] for words in name_words)
+        self._in_name = _Postings(name_words)
+        self._in_alias = _Postings(aliases.split(" | ") for aliases in self._aliases)
+        tags = [
+            [*m.targets, *m.equipment, f"{m.category} {m.position or ''} {e.pack_id} {e.pack_name} {m.style}"]
+            for e, m in zip(self._entries, moves)
         ]
-        self._haystacks = [f"{n}\n{a}\n{o}" for n, a, o in zip(self._names, self._aliases, self._others)]
-        self._ranked: dict[str, list[int]] = {"": list(range(len(self._entries)))}
+        distinct = sorted({tag for move_tags in tags for tag in move_tags})
+        words_of = dict(zip(distinct, _words_of_each(distinct)))
+        self._in_tags = _Postings([words_of[tag] for tag in move_tags] for move_tags in tags)
+        self._letters: dict[str, list[int]] = {}
+        self._ranked: dict[str, list[int]] = {}
 
     def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
         ranked = self.ranked(_words(fold(query)).strip())
@@ -81,32 +123,49 @@ class SearchIndex:
         return [entries[i] for i in ranked]
 
     def ranked(self, query: str) -> list[int]:
-        """Indexes of the moves matching a folded query, best first; remembered, so typing on and
-        deleting back cost little."""
-        found = self._ranked.get(query)
+        """Indexes of the moves matching a folded query, best first. Remembered: one-letter queries
+        (the slowest, as nearly everything matches) for good, the last few longer ones for backspace."""
+        remembered = self._letters if len(query) == 1 else self._ranked
+        found = remembered.get(query)
         if found is None:
-            found = self._rank(query)
-            if len(self._ranked) >= REMEMBERED_QUERIES:
-                self._ranked.pop(next(key for key in self._ranked if key))
-            self._ranked[query] = found
+            found = self._rank(query) if query else list(range(len(self._entries)))
+            if remembered is self._ranked and len(remembered) >= REMEMBERED_QUERIES:
+                del remembered[next(iter(remembered))]
+            remembered[query] = found
         return found
 
     def warm(self) -> None:
-        """Rank every one-letter query ahead of time (the slowest, as nearly everything matches)."""
+        """Rank every one-letter query ahead of time."""
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
             self.ranked(letter)
 
-    def _matching(self, query: str) -> list[int]:
-        """Indexes whose fields contain every word of the query, narrowed from the longest remembered prefix."""
-        prefix = next((query[:n] for n in range(len(query) - 1, 0, -1) if query[:n] in self._ranked), "")
-        candidates: Iterable[int] = self._ranked[prefix] if prefix else range(len(self._entries))
-        haystacks = self._haystacks
-        for word in query.split():
-            candidates = [i for i in candidates if word in haystacks[i]]
-        return sorted(candidates)
-
     def _rank(self, query: str) -> list[int]:
-        matching = self._matching(query)
+        words = query.split()
+        matching = self._anywhere(words[0])
+        for word in words[1:]:
+            matching &= self._anywhere(word)
+        if len(words) > 1:
+            return self._rank_phrase(query, sorted(matching))
+        tiers = [
+            self._first_word.starting(query),
+            self._in_name.starting(query),
+            self._in_name.containing(query),
+            self._in_alias.containing(query),
+            matching,
+        ]
+        ranked: list[int] = []
+        seen: set[int] = set()
+        for tier in tiers:
+            tier -= seen
+            ranked += sorted(tier)
+            seen |= tier
+        return ranked
+
+    def _anywhere(self, word: str) -> set[int]:
+        return self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
+
+    def _rank_phrase(self, query: str, matching: list[int]) -> list[int]:
+        """The tiers of a query of several words, which may span words of a name."""
         names, aliases = self._names, self._aliases
         word_start = " " + query
         tiers: list[list[int]] = [[], [], [], [], []]

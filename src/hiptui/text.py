@@ -44,7 +44,10 @@ def clean_text(value: str) -> str:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form of `value`, for matching."""
-    if value.isascii():
-        return value.casefold()
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = value.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    for mark in {ch for ch in set(decomposed) if unicodedata.combining(ch)}:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
