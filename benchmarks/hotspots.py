@@ -108,9 +108,9 @@ def key_phases() -> None:
     detail: list[float] = []
     original = (BuilderScreen.refresh_library, Screen._refresh_layout, App._press_keys, App._display, MoveDetail.show)
 
-    def refresh_library(self):  # type: ignore[no-untyped-def]
+    def refresh_library(self, **kwargs):  # type: ignore[no-untyped-def]
         marks["handler"] = time.perf_counter()
-        original[0](self)
+        original[0](self, **kwargs)
         marks["updated"] = time.perf_counter()
 
     def refresh_layout(self, *args, **kwargs):  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.move_detail import MoveDetail
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList
+from hiptui.tui.widgets.search_box import SearchBox
 from hiptui.tui.widgets.too_small import TooSmall
 from hiptui.tui.widgets.virtual_list import VirtualList
 
@@ -64,7 +65,7 @@ class BuilderScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="library-pane", classes="pane"):
-                yield Input(placeholder="/ to search moves", id="search")
+                yield SearchBox(self._search_changed, placeholder="/ to search moves", id="search")
                 yield Static(id="library-status")
                 yield LibraryList(id="library")
             yield MoveDetail(id="detail", classes="pane")
@@ -100,7 +101,7 @@ class BuilderScreen(Screen):
         active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in Filters.FACETS if getattr(self.filters, facet)]
         if active:
             status += " · " + " · ".join(active)
-        self.query_one("#library-status", Static).update(plain(status))
+        self.query_one("#library-status", Static).update(plain(status), layout=False)  # its size is fixed
         detail = self.query_one(MoveDetail)
         if typing:
             detail.show_soon(library.current)
@@ -129,8 +130,7 @@ class BuilderScreen(Screen):
 
     # -- events ------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
+    def _search_changed(self, _query: str) -> None:
         self.refresh_library(typing=True)
 
     @on(Input.Submitted, "#search")

@@ -29,6 +29,9 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
         super().__init__(id=id)
         self.empty_text = "No moves match. Press / to change the search or f to clear filters."
 
+    def row_key(self, index: int) -> CatalogMove:
+        return self.items[index]
+
     def render_row(self, index: int, width: int) -> Text:
         entry = self.items[index]
         right = Text()

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 T = TypeVar("T")
+MAX_DRAWN_ROWS = 2000
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
@@ -47,6 +49,9 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         super().__init__(id=id, classes=classes)
         self.items: list[T] = []
         self.empty_text = "Nothing here."
+        self._pass_style = Style()
+        self._drawn_with: tuple[Style, ...] | None = None
+        self._drawn_rows: dict[Hashable, Strip] = {}
 
     def set_items(self, items: Sequence[T], cursor: int | None = None) -> None:
         self.items = list(items)
@@ -68,21 +73,51 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     def render_extra_row(self, row: int, width: int) -> Text | None:
         return None
 
+    def row_key(self, index: int) -> Hashable | None:
+        """What row `index` shows, when that alone decides how it looks: its drawing is then kept
+        and reused while the styles stay the same. None (the default) draws it every time."""
+        return None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style
+        styles = (self._pass_style, *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)))
+        if styles != self._drawn_with:
+            self._drawn_rows.clear()
+            self._drawn_with = styles
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        if not self.items and y == 0:
-            text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
-        elif row < len(self.items):
-            text = self.render_row(row, width)
-            if row == self.cursor:
-                text.stylize(self.get_component_rich_style("virtual-list--cursor"))
+        if row < len(self.items):
+            strip = self._row_strip(row, width)
         else:
-            text = self.render_extra_row(row - len(self.items), width) or Text()
+            if not self.items and y == 0:
+                text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
+            else:
+                text = self.render_extra_row(row - len(self.items), width) or Text()
+            strip = self._strip(text, width)
+        return strip.crop(scroll_x, scroll_x + width)
+
+    def _row_strip(self, row: int, width: int) -> Strip:
+        key = self.row_key(row)
+        cache_key = None if key is None else (key, width, row == self.cursor)
+        if cache_key is not None and (drawn := self._drawn_rows.get(cache_key)) is not None:
+            return drawn
+        text = self.render_row(row, width)
+        if row == self.cursor:
+            text.stylize(self.get_component_rich_style("virtual-list--cursor"))
+        strip = self._strip(text, width)
+        if cache_key is not None:
+            if len(self._drawn_rows) >= MAX_DRAWN_ROWS:
+                self._drawn_rows.clear()
+            self._drawn_rows[cache_key] = strip
+        return strip
+
+    def _strip(self, text: Text, width: int) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
-        style = self.rich_style
-        return Strip(list(text.render(self.app.console)), width).apply_style(style).crop(scroll_x, scroll_x + width)
+        return Strip(list(text.render(self.app.console)), width).apply_style(self._pass_style)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_row(old)

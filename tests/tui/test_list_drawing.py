@@ -1,0 +1,30 @@
+"""The library list keeps the rows it has drawn and draws them again when the cursor moves."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from tui_support import SIZE, library
+
+from hiptui.tui.widgets.move_lists import LibraryList
+
+
+def drawn(rows: LibraryList) -> list[list[tuple[str, object]]]:
+    strips = rows.render_lines(Region(0, 0, rows.size.width, rows.size.height))
+    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
+
+
+def highlighted(rows: LibraryList) -> list[int]:
+    cursor = rows.get_component_rich_style("virtual-list--cursor").bgcolor
+    return [y for y, segments in enumerate(drawn(rows)) if any(style and style.bgcolor == cursor for _, style in segments)]
+
+
+async def test_the_highlight_follows_the_cursor_over_rows_drawn_before(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = library(app)
+        assert highlighted(rows) == [0]
+        await pilot.press("down", "down")
+        assert highlighted(rows) == [2]
+        await pilot.press("up")
+        assert highlighted(rows) == [1]
+
