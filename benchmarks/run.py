@@ -176,6 +176,7 @@ class Context:
 
     def env(self, home: str, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HIPTUI_", "TEXTUAL"))}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's Python keeps compiled modules
         env.update(
             HIPTUI_HOME=str(self.homes[home]),
             XDG_CACHE_HOME=str(self.root / "xdg-cache"),  # a future pack cache never touches the real one
@@ -190,8 +191,19 @@ class Context:
         return env
 
 
+def compile_hiptui() -> None:
+    """Byte-compile hiptui as `pip install` does, so an editable install in an environment with
+    PYTHONDONTWRITEBYTECODE set is not timed compiling its own source (Textual's came compiled)."""
+    import compileall  # noqa: PLC0415
+
+    import hiptui  # noqa: PLC0415
+
+    compileall.compile_dir(Path(hiptui.__file__).parent, quiet=1)
+
+
 def prepare(ctx: Context) -> None:
     sys.path.insert(0, str(HERE))
+    compile_hiptui()
     from generate import generate  # noqa: PLC0415
 
     ctx.homes["builtin"] = ctx.root / "home-builtin"

@@ -20,6 +20,7 @@ def steady(app) -> None:
 @SIZES
 def test_builder_with_two_moves_and_a_search(snap_compare, make_app, size):
     async def build(pilot):
+        await pilot.pause()  # the library is shown once the builder has mounted
         app = pilot.app
         app.builder.add_moves([item(app, "yoga/pigeon"), item(app, "banded-strength/banded-clamshell")])
         steady(app)
@@ -33,6 +34,7 @@ def test_builder_with_two_moves_and_a_search(snap_compare, make_app, size):
 @SIZES
 def test_timer_paused_on_a_work_segment(snap_compare, make_app, clock, size):
     async def pause_in_work(pilot):
+        await pilot.pause()
         app = pilot.app
         app.builder.add_moves([item(app, "yoga/pigeon", hold=30, sets=2, rest=15, per_side=True),
                                item(app, "banded-strength/banded-clamshell")])

@@ -40,7 +40,9 @@ def _queue_commands() -> type[Provider]:
 
 
 class HiptuiApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/builder.tcss"]
+    """The builder's rules are read with the app's: a screen's own CSS_PATH makes Textual parse every
+    stylesheet again and restyle every widget when it is first shown, which the first frame can't afford."""
     TITLE = "hiptui"
     SUB_TITLE = "hip care for runners"
     COMMANDS = App.COMMANDS | {_queue_commands}
@@ -93,14 +95,20 @@ class HiptuiApp(App[None]):
             self._builder = BuilderScreen()
         return self._builder
 
-    async def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        return self.builder
+
+    def on_mount(self) -> None:
         if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        await self.push_screen(self.builder)
+
+    def builder_mounted(self) -> None:
+        """The builder's widgets exist: show the library given, or load the packs once its first
+        frame is on screen (the worker thread would otherwise slow that frame down)."""
         if self.library is not None:
             self._library_loaded(self.library)
         else:
-            self.call_after_refresh(self._load_library)
+            self.builder.call_after_refresh(self._load_library)
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:

@@ -29,7 +29,7 @@ QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 
 
 class BuilderScreen(Screen):
-    CSS_PATH = "builder.tcss"
+    AUTO_FOCUS = "#library"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
@@ -54,7 +54,7 @@ class BuilderScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(classes=self._width_class(self.app.size.width))
         self.catalog = Catalog([])
         self.queue = SessionQueue()
         self.queue_origin: str | None = None
@@ -76,14 +76,24 @@ class BuilderScreen(Screen):
         yield DragManager()
         yield TooSmall()
 
+    def on_screen_resume(self) -> None:
+        if self.focused is None:
+            self.query_one(LibraryList).focus()
+
+    @classmethod
+    def _width_class(cls, width: int) -> str:
+        """The breakpoint class for a terminal this wide, set from the start so that the first
+        resize does not restyle every widget to add it."""
+        return [name for least, name in cls.HORIZONTAL_BREAKPOINTS if width >= least][-1]
+
     def on_mount(self) -> None:
         self.query_one("#library-pane").border_title = "Library"
         self.query_one("#detail").border_title = "Move"
         self.query_one("#queue-pane").border_title = "Queue"
         library = self.query_one(LibraryList)
         library.empty_text = "Loading packs…"
-        library.focus()
         self.refresh_queue()
+        self.app.builder_mounted()  # type: ignore[attr-defined]
 
     # -- data --------------------------------------------------------------------------------
 
