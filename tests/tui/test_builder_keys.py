@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, OptionList, SelectionList
 from tui_support import (
     SIZE,
@@ -366,3 +367,17 @@ async def test_several_searches_build_a_queue_in_order(make_app):
         await add_by_search(pilot, "pigeon", "clamshell", "frog")
         assert queue_gids(app) == ["yoga/pigeon", "banded-strength/banded-clamshell", "yoga/frog"]
         assert "3 moves · total" in screen_text(app)
+
+
+async def test_a_burst_of_keys_after_slash_is_typed_into_the_search_box(make_app):
+    """A terminal delivers "/pigeon" typed fast (or pasted) in one read: no letter may run a command."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, character in [("slash", "/"), *((letter, letter) for letter in "pigeon")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_name(app) == "BuilderScreen"
+        assert search_box(app).value == "pigeon"
+        assert library(app).items[0].name == "Pigeon"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -196,12 +196,28 @@ class BuilderScreen(Screen):
         if entry is not None:
             self.app.push_screen(MoveInfo(entry))
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed fast (or pasted) arrive in one read and are all sent to the list that has focus,
+        before "/" has run. Handled here, in the order they bubble up, "/" moves to the search box
+        and the letters after it are typed into it, instead of running as commands."""
+        search = self.query_one("#search", SearchBox)
+        if event.key == "slash" and self.focused is not search:
+            self.action_focus_search()
+        elif self.focused is search and event.is_printable and event.character:
+            search.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once, not through Widget.focus() (which waits its turn in the queue): the keys typed
+        # right after "/" may already be queued, and each would otherwise run as a command.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_leave_search(self) -> None:
         if isinstance(self.focused, Input):
-            self.query_one(LibraryList).focus()
+            self.set_focus(self.query_one(LibraryList))
 
     def action_add(self) -> None:
         entry = self.query_one(LibraryList).current
