@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hiptui.catalog import CatalogMove
 
 REMEMBERED_QUERIES = 64
+REMEMBERED_WORDS = 8
 _SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
 _SEPARATORS_TO_SPACES = str.maketrans(dict.fromkeys("-_/,.()'’&", " "))
 
@@ -106,13 +107,14 @@ class SearchIndex:
         self._in_name = _Postings(name_words)
         self._in_alias = _Postings(aliases.split(" | ") for aliases in self._aliases)
         tags = [
-            [*m.targets, *m.equipment, f"{m.category} {m.position or ''} {e.pack_id} {e.pack_name} {m.style}"]
+            [*m.targets, *m.equipment, m.category, m.position or "", e.pack_id, e.pack_name, m.style]
             for e, m in zip(self._entries, moves)
         ]
         distinct = sorted({tag for move_tags in tags for tag in move_tags})
         words_of = dict(zip(distinct, _words_of_each(distinct)))
         self._in_tags = _Postings([words_of[tag] for tag in move_tags] for move_tags in tags)
         self._letters: dict[str, list[int]] = {}
+        self._words: dict[str, set[int]] = {}
         self._ranked: dict[str, list[int]] = {}
 
     def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
@@ -120,7 +122,7 @@ class SearchIndex:
         entries = self._entries
         if filters:
             return [entries[i] for i in ranked if filters.accepts(entries[i])]
-        return [entries[i] for i in ranked]
+        return list(map(entries.__getitem__, ranked))
 
     def ranked(self, query: str) -> list[int]:
         """Indexes of the moves matching a folded query, best first. Remembered: one-letter queries
@@ -141,9 +143,7 @@ class SearchIndex:
 
     def _rank(self, query: str) -> list[int]:
         words = query.split()
-        matching = self._anywhere(words[0])
-        for word in words[1:]:
-            matching &= self._anywhere(word)
+        matching = set.intersection(*map(self._anywhere, words))
         if len(words) > 1:
             return self._rank_phrase(query, sorted(matching))
         tiers = [
@@ -162,7 +162,18 @@ class SearchIndex:
         return ranked
 
     def _anywhere(self, word: str) -> set[int]:
-        return self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
+        """Moves with `word` in any field; the last few are kept, as each word of a longer query
+        is looked up again at every keystroke after it."""
+        found = self._words.get(word)
+        if found is None:
+            if word in self._letters:  # one letter matches nearly everything: its ranking has them all
+                found = set(self._letters[word])
+            else:
+                found = self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
+            if len(self._words) >= REMEMBERED_WORDS:
+                del self._words[next(iter(self._words))]
+            self._words[word] = found
+        return found
 
     def _rank_phrase(self, query: str, matching: list[int]) -> list[int]:
         """The tiers of a query of several words, which may span words of a name."""
