@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from hiptui.gc_pause import gc_paused
@@ -13,6 +14,9 @@ from hiptui.search import Filters, SearchIndex
 if TYPE_CHECKING:
     from hiptui.model import Dose, Move, Pack, Routine, RoutineEntry
 
+
+_ID_AND_NAME = attrgetter("id", "name")
+_NAME_AND_GID = itemgetter(0, 1)
 
 SAVED = "saved"
 """The owner of the user's own routines, as in the global id "saved/my-routine"."""
@@ -65,18 +69,22 @@ class Catalog:
     def _build(self, packs: list[Pack]) -> None:
         self.packs: list[Pack] = packs
         self.moves: dict[str, CatalogMove] = {}
+        by_name: list[tuple[str, str, CatalogMove]] = []
         for pack in self.packs:
             pack_id, pack_name = pack.id, pack.name
             for move in pack.moves:
-                gid = f"{pack_id}/{move.id}"
-                self.moves[gid] = CatalogMove(gid, pack_id, pack_name, move)
+                move_id, name = _ID_AND_NAME(move)
+                gid = f"{pack_id}/{move_id}"
+                entry = self.moves[gid] = CatalogMove(gid, pack_id, pack_name, move)
+                by_name.append((name.casefold(), gid, entry))
         self.problems: list[Problem] = []
         self.routines: dict[str, ResolvedRoutine] = {}
         for pack in self.packs:
             for routine in pack.routines:
                 resolved = self._resolve(pack, routine)
                 self.routines[resolved.gid] = resolved
-        self._ordered = sorted(self.moves.values(), key=lambda m: (m.name.casefold(), m.gid))
+        by_name.sort(key=_NAME_AND_GID)
+        self._ordered = [entry for _, _, entry in by_name]
         self.index = SearchIndex(self._ordered)
 
     def __len__(self) -> int:

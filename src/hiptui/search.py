@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from hiptui.text import fold
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 REMEMBERED_QUERIES = 64
 REMEMBERED_WORDS = 8
 _SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
+_SEARCHED = attrgetter("name", "aliases", "targets", "equipment", "category", "position", "style")
 _SEPARATORS_TO_SPACES = str.maketrans(dict.fromkeys("-_/,.()'’&", " "))
 
 
@@ -73,15 +75,20 @@ class Filters:
 
 
 class _Postings:
-    """Each distinct key (a word, or the words of a tag) with the indexes of the moves that have it, in order."""
+    """Each distinct key (a word, or the words of a tag) with the indexes of the moves that have it.
+    A move may be listed twice under a key: lookups return sets, and deduplicating costs more."""
 
-    def __init__(self, keys_of_each_move: Iterable[Iterable[str]]) -> None:
+    def __init__(self, moves_by_key: dict[str, list[int]]) -> None:
+        self._moves = moves_by_key
+        self._sorted = sorted(moves_by_key)
+
+    @classmethod
+    def of(cls, keys_of_each_move: Iterable[Iterable[str]]) -> _Postings:
         moves: defaultdict[str, list[int]] = defaultdict(list)
         for index, keys in enumerate(keys_of_each_move):
-            for key in set(keys):
+            for key in keys:
                 moves[key].append(index)
-        self._moves = dict(moves)
-        self._sorted = sorted(moves)
+        return cls(dict(moves))
 
     def containing(self, part: str) -> set[int]:
         """Moves with a key that contains `part` (which has no spaces, so it lies within one word)."""
@@ -99,20 +106,29 @@ class _Postings:
 class SearchIndex:
     def __init__(self, entries: Sequence[CatalogMove]) -> None:
         self._entries = list(entries)
-        moves = [e.move for e in self._entries]
-        self._names = _words_of_each([move.name for move in moves])
-        self._aliases = _words_of_each([" | ".join(move.aliases) for move in moves])
+        # Every field in one pass: ten thousand models lie all over memory, and a pass per field
+        # costs more in cache misses than the work done with the fields.
+        fields = list(zip(*map(_SEARCHED, (entry.move for entry in self._entries)))) or [()] * 7
+        names, aliases, targets, equipment, categories, positions, styles = fields
+        self._names = _words_of_each(list(names))
+        self._aliases = _words_of_each([" | ".join(each) for each in aliases])
         name_words = [name.split() for name in self._names]
-        self._first_word = _Postings(words[:1] for words in name_words)
-        self._in_name = _Postings(name_words)
-        self._in_alias = _Postings(aliases.split(" | ") for aliases in self._aliases)
-        tags = [
-            [*m.targets, *m.equipment, m.category, m.position or "", e.pack_id, e.pack_name, m.style]
-            for e, m in zip(self._entries, moves)
-        ]
-        distinct = sorted({tag for move_tags in tags for tag in move_tags})
-        words_of = dict(zip(distinct, _words_of_each(distinct)))
-        self._in_tags = _Postings([words_of[tag] for tag in move_tags] for move_tags in tags)
+        self._first_word = _Postings.of(words[:1] for words in name_words)
+        self._in_name = _Postings.of(name_words)
+        self._in_alias = _Postings.of(each.split(" | ") for each in self._aliases)
+        tags: defaultdict[str, list[int]] = defaultdict(list)
+        for index, values in enumerate(zip(targets, equipment)):
+            for tag in (*values[0], *values[1]):
+                tags[tag].append(index)
+        pack_ids = [entry.pack_id for entry in self._entries]
+        pack_names = [entry.pack_name for entry in self._entries]
+        for values in (categories, [position or "" for position in positions], styles, pack_ids, pack_names):
+            for index, value in enumerate(values):
+                tags[value].append(index)
+        by_words: defaultdict[str, list[int]] = defaultdict(list)
+        for words, indexes in zip(_words_of_each(list(tags)), tags.values()):
+            by_words[words] += indexes
+        self._in_tags = _Postings(dict(by_words))
         self._letters: dict[str, list[int]] = {}
         self._words: dict[str, set[int]] = {}
         self._ranked: dict[str, list[int]] = {}
