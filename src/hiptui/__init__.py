@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pluggy
-
 __version__ = "0.1.0"
 
-hookimpl = pluggy.HookimplMarker("hiptui")
-"""Marker for plugin hook implementations: ``@hiptui.hookimpl``."""
-
 if TYPE_CHECKING:
+    import pluggy
+
     from hiptui.model import Pack
+
+    hookimpl: pluggy.HookimplMarker
 
 __all__ = ["Pack", "__version__", "hookimpl"]
 
 
 def __getattr__(name: str) -> Any:
-    # Pack is loaded lazily so that `hiptui --version` never pays for pydantic.
+    # Both are made on first use, so that `hiptui --version` never pays for pydantic and the app's
+    # first frame never pays for pluggy (the packs, and with them the plugins, load after it).
     if name == "Pack":
         from hiptui.model import Pack
 
         return Pack
+    if name == "hookimpl":
+        import pluggy
+
+        # The marker for plugin hook implementations: ``@hiptui.hookimpl``.
+        globals()["hookimpl"] = marker = pluggy.HookimplMarker("hiptui")
+        return marker
     raise AttributeError(f"module 'hiptui' has no attribute {name!r}")
