@@ -369,15 +369,35 @@ async def test_several_searches_build_a_queue_in_order(make_app):
         assert "3 moves · total" in screen_text(app)
 
 
+def burst(app, text: str) -> None:
+    """Keys as a terminal delivers a fast burst or a paste: all queued before the first is handled."""
+    names = {"/": "slash", "\r": "enter", " ": "space"}
+    for character in text:
+        app.post_message(events.Key(names.get(character, character), character))
+
+
 async def test_a_burst_of_keys_after_slash_is_typed_into_the_search_box(make_app):
-    """A terminal delivers "/pigeon" typed fast (or pasted) in one read: no letter may run a command."""
+    """"/pigeon" typed fast: no letter may run as a command (p would open the Packs screen)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for key, character in [("slash", "/"), *((letter, letter) for letter in "pigeon")]:
-            app.post_message(events.Key(key, character))
+        burst(app, "/pigeon\r")
         await pilot.pause()
         await pilot.pause()
         assert screen_name(app) == "BuilderScreen"
         assert search_box(app).value == "pigeon"
-        assert library(app).items[0].name == "Pigeon"
+        assert queue_gids(app) == ["yoga/pigeon"]
+        burst(app, "s")
+        await pilot.pause()
+        assert search_box(app).value == "pigeons", "typing on after Enter adds to the search"
+
+
+async def test_slash_in_the_search_box_is_text_in_its_turn(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst(app, "/90/90")
+        await pilot.pause()
+        await pilot.pause()
+        assert search_box(app).value == "90/90"
+        assert library(app).items[0].name == "90/90 Hip Switches"

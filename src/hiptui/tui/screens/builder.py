@@ -32,7 +32,7 @@ class BuilderScreen(Screen):
     AUTO_FOCUS = "#library"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("slash", "focus_search", "Search", key_display="/", priority=True),
         Binding("escape", "leave_search", "Library", show=False),
         Binding("enter,a", "add", "Add"),
         Binding("i", "info", "Info", show=False),
@@ -196,24 +196,15 @@ class BuilderScreen(Screen):
         if entry is not None:
             self.app.push_screen(MoveInfo(entry))
 
-    def on_key(self, event: events.Key) -> None:
-        """Keys typed fast (or pasted) arrive in one read and are all sent to the list that has focus,
-        before "/" has run. Handled here, in the order they bubble up, "/" moves to the search box
-        and the letters after it are typed into it, instead of running as commands."""
-        search = self.query_one("#search", SearchBox)
-        if event.key == "slash" and self.focused is not search:
-            self.action_focus_search()
-        elif self.focused is search and event.is_printable and event.character:
-            search.insert_text_at_cursor(event.character)
-        else:
-            return
-        event.stop()
-        event.prevent_default()
-
     def action_focus_search(self) -> None:
-        # At once, not through Widget.focus() (which waits its turn in the queue): the keys typed
-        # right after "/" may already be queued, and each would otherwise run as a command.
-        self.set_focus(self.query_one("#search", Input))
+        # A priority binding, run by the app before it hands the key on, and focus moved at once
+        # (Widget.focus() waits its turn): keys typed fast or pasted arrive in one read, and the app
+        # hands each to whatever has focus when it gets there. Done later, "/pigeon" ran "p" (Packs).
+        search = self.query_one("#search", SearchBox)
+        if self.focused is search:  # "/" is text there, typed in its turn after the keys before it
+            search.post_message(events.Key("slash", "/"))
+        else:
+            self.set_focus(search)
 
     def action_leave_search(self) -> None:
         if isinstance(self.focused, Input):
