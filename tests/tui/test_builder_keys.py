@@ -19,7 +19,9 @@ from tui_support import (
     widget_text,
 )
 
+from hiptui.catalog import Catalog
 from hiptui.tui.widgets.move_lists import LibraryList
+from hiptui.tui.widgets.search_box import SearchBox
 
 THREE = ("yoga/pigeon", "banded-strength/banded-clamshell", "mobility/90-90-hip-switches")
 
@@ -401,3 +403,28 @@ async def test_slash_in_the_search_box_is_text_in_its_turn(make_app):
         await pilot.pause()
         assert search_box(app).value == "90/90"
         assert library(app).items[0].name == "90/90 Hip Switches"
+
+
+async def test_slash_before_the_builder_is_composed_is_ignored(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for search in app.builder.query(SearchBox):
+            await search.remove()
+        await pilot.press("slash")
+        assert screen_name(app) == "BuilderScreen"
+
+
+async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_they_are_in(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        builder = app.builder
+        catalog = builder.catalog
+        builder.loaded = False
+        builder.catalog = Catalog([])  # as before the loading worker is done
+        await pilot.press("slash")
+        await type_text(pilot, "pigeon")
+        await pilot.press("enter")
+        assert queue_gids(app) == []
+        builder.set_catalog(catalog)
+        await pilot.pause()
+        assert queue_gids(app) == ["yoga/pigeon"]

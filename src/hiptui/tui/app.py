@@ -150,11 +150,11 @@ class HiptuiApp(App[None]):
                 self._start_routine(self.start_routine)
             elif self.start_items:
                 self.start_session(self.start_items)
-        if reloaded:
-            from hiptui.tui.screens.packs import PacksScreen
+        from hiptui.tui.screens.packs import PacksScreen
 
-            if isinstance(self.screen, PacksScreen):
-                self.screen.refresh_table()
+        if isinstance(self.screen, PacksScreen):  # opened while the packs were still loading, or reloaded
+            self.screen.refresh_table()
+        if reloaded:
             self.notify(f"Reloaded {len(library.packs)} packs", timeout=2)
         broken = [record for record in library.records if record.error]
         if broken:

@@ -60,6 +60,9 @@ class BuilderScreen(Screen):
         self.queue_origin: str | None = None
         """The routine the queue was loaded from, recorded with the session in history."""
         self.filters = Filters()
+        self.loaded = False
+        """The packs are in the catalogue (they load after the first frame)."""
+        self._add_top_match_when_loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,8 +102,12 @@ class BuilderScreen(Screen):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self.loaded = True
         self.query_one(LibraryList).empty_text = "No moves match. Press / to change the search, f for filters."
         self.refresh_library()
+        if self._add_top_match_when_loaded:  # Enter was pressed in the search box while the packs loaded
+            self._add_top_match_when_loaded = False
+            self._add_top_match()
 
     def refresh_library(self, typing: bool = False) -> None:
         query = self.query_one("#search", Input).value
@@ -145,8 +152,14 @@ class BuilderScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip() and not self.loaded:
+            self._add_top_match_when_loaded = True
+            return
+        self._add_top_match()
+
+    def _add_top_match(self) -> None:
         library = self.query_one(LibraryList)
-        if event.value.strip() and library.items:
+        if self.query_one("#search", Input).value.strip() and library.items:
             self.add_moves([library.items[0]])
             self.notify(f"Added {library.items[0].name}", markup=False, timeout=2)
 
@@ -200,7 +213,9 @@ class BuilderScreen(Screen):
         # A priority binding, run by the app before it hands the key on, and focus moved at once
         # (Widget.focus() waits its turn): keys typed fast or pasted arrive in one read, and the app
         # hands each to whatever has focus when it gets there. Done later, "/pigeon" ran "p" (Packs).
-        search = self.query_one("#search", SearchBox)
+        search = next(iter(self.query(SearchBox)), None)
+        if search is None:  # a priority binding can fire before the builder is composed
+            return
         if self.focused is search:  # "/" is text there, typed in its turn after the keys before it
             search.post_message(events.Key("slash", "/"))
         else:
