@@ -41,6 +41,7 @@ def plan_preview(plan: Plan) -> Text:
 
 
 class PlanDialog(ModalScreen[list[QueueItem] | None]):
+    AUTO_FOCUS = "Input"  # not the scrolling form around it: keys go straight to the first field
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

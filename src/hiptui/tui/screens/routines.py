@@ -36,6 +36,7 @@ def routine_line(routine: ResolvedRoutine) -> Text:
 
 
 class RoutinePicker(ModalScreen[str | None]):
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("n", "rename", "Rename"),

@@ -16,6 +16,7 @@ from hiptui.settings import Settings, SettingsError
 
 
 class SettingsDialog(ModalScreen[Settings | None]):
+    AUTO_FOCUS = "Input"  # not the scrolling form around it: keys go straight to the first field
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, settings: Settings, themes: list[str]) -> None:
