@@ -428,3 +428,17 @@ async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_
         builder.set_catalog(catalog)
         await pilot.pause()
         assert queue_gids(app) == ["yoga/pigeon"]
+
+
+async def test_the_move_card_follows_the_list_that_has_focus(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await add_by_search(pilot, "pigeon")
+        await pilot.press("slash", "ctrl+u", "escape", "home")
+        library_move = library(app).current.name
+        assert library_move != "Pigeon"
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, type(queue_list(app)))
+        assert "Pigeon" in widget_text(app, "#detail-body")
+        await pilot.press("shift+tab", "shift+tab")
+        assert library_move in widget_text(app, "#detail-body")

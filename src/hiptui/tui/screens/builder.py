@@ -136,6 +136,7 @@ class BuilderScreen(Screen):
         else:
             total.update(plain("Total 0:00"))
         self.query_one("#queue-pane").border_subtitle = format_duration(timeline.total_seconds) if moves else ""
+        self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
         items = [e if isinstance(e, QueueItem) else QueueItem.of(e) for e in entries]
@@ -176,6 +177,13 @@ class BuilderScreen(Screen):
         item = self.query_one(QueueList).current
         if item is not None and self.query_one(QueueList).has_focus:
             self.query_one(MoveDetail).show(item.move)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The card shows the highlighted move of the list you are in, so it is the one Enter acts on."""
+        if isinstance(event.widget, QueueList) and event.widget.current is not None:
+            self.query_one(MoveDetail).show(event.widget.current.move)
+        elif isinstance(event.widget, LibraryList):
+            self.query_one(MoveDetail).show(event.widget.current)
 
     @on(DragManager.Dropped)
     def _dropped(self, event: DragManager.Dropped) -> None:
