@@ -8,6 +8,7 @@ from textual import events
 from textual.geometry import Size
 from tui_support import SIZE, add_by_search, item, queue_gids, queue_list, screen_name, screen_text
 
+from hiptui.tui.widgets.move_lists import LibraryList
 from hiptui.tui.widgets.too_small import TooSmall
 
 TOO_SMALL = "Terminal too small"
@@ -105,3 +106,16 @@ async def test_resizing_with_a_dialog_or_the_timer_open_never_raises(make_app):
             if screen_name(app) == "Confirm":
                 await pilot.press("y", "escape")
             assert screen_name(app) == "BuilderScreen"
+
+
+async def test_the_library_cursor_stays_in_view_when_the_window_shrinks(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = app.builder.query_one(LibraryList)
+        for _ in range(30):
+            await pilot.press("down")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        top = rows.scroll_offset.y
+        assert top <= rows.cursor < top + rows.scrollable_content_region.height

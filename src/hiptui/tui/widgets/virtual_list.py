@@ -173,3 +173,4 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
+        self.call_after_refresh(self.scroll_to_cursor)  # a smaller window must not hide the cursor
