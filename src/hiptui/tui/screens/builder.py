@@ -103,7 +103,6 @@ class BuilderScreen(Screen):
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.loaded = True
-        self.query_one(LibraryList).empty_text = "No moves match. Press / to change the search, f for filters."
         self.refresh_library()
         if self._add_top_match_when_loaded:  # Enter was pressed in the search box while the packs loaded
             self._add_top_match_when_loaded = False
@@ -113,6 +112,8 @@ class BuilderScreen(Screen):
         query = self.query_one("#search", Input).value
         found = self.catalog.search(query, self.filters)
         library = self.query_one(LibraryList)
+        if self.loaded:
+            library.empty_text = self._nothing_found_hint(query)
         library.set_items(found, cursor=0)
         status = f"{len(found)} of {len(self.catalog)} moves"
         active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in Filters.FACETS if getattr(self.filters, facet)]
@@ -124,6 +125,13 @@ class BuilderScreen(Screen):
             detail.show_soon(library.current)
         else:
             detail.show(library.current)
+
+    def _nothing_found_hint(self, query: str) -> str:
+        if not self.filters:
+            return "No moves match: / changes the search."
+        if not query.strip():
+            return "No moves pass the filters: f changes them."
+        return "No moves match: / changes the search, f the filters."
 
     def refresh_queue(self, cursor: int | None = None) -> None:
         queue_list = self.query_one(QueueList)
