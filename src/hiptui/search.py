@@ -18,13 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from hiptui.text import fold
 
 if TYPE_CHECKING:
     from hiptui.catalog import CatalogMove
 
+V = TypeVar("V")
 REMEMBERED_QUERIES = 64
 REMEMBERED_WORDS = 8
 _SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
@@ -44,6 +45,13 @@ def _words_of_each(texts: list[str]) -> list[str]:
     joined = " ".join(fold("\0".join(texts)).translate(_SEPARATORS_TO_SPACES).split())
     joined = joined.replace(" \0", "\0").replace("\0 ", "\0").replace("\0", "\0 ")
     return (" " + joined).split("\0")
+
+
+def _remember(kept: dict[str, V], key: str, value: V, limit: int | None) -> None:
+    """Keep `value` under `key`, dropping the oldest entry first when `limit` entries are kept."""
+    if limit is not None and len(kept) >= limit:
+        del kept[next(iter(kept))]
+    kept[key] = value
 
 
 @dataclass(frozen=True)
@@ -147,9 +155,7 @@ class SearchIndex:
         found = remembered.get(query)
         if found is None:
             found = self._rank(query) if query else list(range(len(self._entries)))
-            if remembered is self._ranked and len(remembered) >= REMEMBERED_QUERIES:
-                del remembered[next(iter(remembered))]
-            remembered[query] = found
+            _remember(remembered, query, found, None if remembered is self._letters else REMEMBERED_QUERIES)
         return found
 
     def warm(self) -> None:
@@ -186,9 +192,7 @@ class SearchIndex:
                 found = set(self._letters[word])
             else:
                 found = self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
-            if len(self._words) >= REMEMBERED_WORDS:
-                del self._words[next(iter(self._words))]
-            self._words[word] = found
+            _remember(self._words, word, found, REMEMBERED_WORDS)
         return found
 
     def _rank_phrase(self, query: str, matching: list[int]) -> list[int]:
