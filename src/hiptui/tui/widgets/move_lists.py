@@ -25,10 +25,6 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | {"library-list--pack"}
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.empty_text = "No moves match. Press / to change the search or f to clear filters."
-
     def row_key(self, index: int) -> CatalogMove:
         return self.items[index]
 
