@@ -371,11 +371,13 @@ async def test_several_searches_build_a_queue_in_order(make_app):
         assert "3 moves · total" in screen_text(app)
 
 
-def burst(app, text: str) -> None:
+async def burst(pilot, text: str) -> None:
     """Keys as a terminal delivers a fast burst or a paste: all queued before the first is handled."""
     names = {"/": "slash", "\r": "enter", " ": "space"}
     for character in text:
-        app.post_message(events.Key(names.get(character, character), character))
+        pilot.app.post_message(events.Key(names.get(character, character), character))
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def test_a_burst_of_keys_after_slash_is_typed_into_the_search_box(make_app):
@@ -383,14 +385,11 @@ async def test_a_burst_of_keys_after_slash_is_typed_into_the_search_box(make_app
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        burst(app, "/pigeon\r")
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, "/pigeon\r")
         assert screen_name(app) == "BuilderScreen"
         assert search_box(app).value == "pigeon"
         assert queue_gids(app) == ["yoga/pigeon"]
-        burst(app, "s")
-        await pilot.pause()
+        await burst(pilot, "s")
         assert search_box(app).value == "pigeons", "typing on after Enter adds to the search"
 
 
@@ -398,9 +397,7 @@ async def test_slash_in_the_search_box_is_text_in_its_turn(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        burst(app, "/90/90")
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, "/90/90")
         assert search_box(app).value == "90/90"
         assert library(app).items[0].name == "90/90 Hip Switches"
 
