@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from hiptui.gc_pause import start_up_done
 from hiptui.paths import data_home
 from hiptui.settings import Settings, load_settings, save_settings
 from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
@@ -107,8 +108,12 @@ class HiptuiApp(App[None]):
         frame is on screen (the worker thread would otherwise slow that frame down)."""
         if self.library is not None:
             self._library_loaded(self.library)
-        else:
-            self.builder.call_after_refresh(self._load_library)
+        self.builder.call_after_refresh(self._first_frame_out)
+
+    def _first_frame_out(self) -> None:
+        start_up_done()
+        if self.library is None:
+            self._load_library()
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:
