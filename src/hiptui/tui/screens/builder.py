@@ -63,6 +63,7 @@ class BuilderScreen(Screen):
         self.loaded = False
         """The packs are in the catalogue (they load after the first frame)."""
         self._add_top_match_when_loaded = False
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +80,10 @@ class BuilderScreen(Screen):
         yield DragManager()
         yield TooSmall()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown:  # every widget was styled as it mounted, a moment ago
+            self._shown = True
+            event.refresh_styles = False
         if self.focused is None:
             self.query_one(LibraryList).focus()
 
