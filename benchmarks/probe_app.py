@@ -5,7 +5,8 @@
 
 Both apps go through the same hook, so the ratio is fair: `App._display` (which Textual calls with
 each compositor update it writes to the terminal) is wrapped, and the first update that carries the
-target screen is the first frame. Times are `time.monotonic()` (CLOCK_MONOTONIC, shared by every
+target screen is the first frame. The wrapper goes in as `textual.app` is imported, so each app
+imports Textual when and how it does for a user (hiptui, for one, pauses the cycle collector first). Times are `time.monotonic()` (CLOCK_MONOTONIC, shared by every
 process on Linux), so run.py subtracts the instant it spawned this process.
 
 Recorded for hiptui: `first_frame` (the builder screen painted, the library maybe still "Loading
@@ -20,35 +21,62 @@ pydantic was among them (the app is meant to paint before it needs pydantic).
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import json
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 MODE, RESULT = sys.argv[1], sys.argv[2]
 HEADLESS = bool(os.environ.get("HIPTUI_BENCH_HEADLESS"))
 marks: dict[str, float | int | str] = {"python_started": time.monotonic()}
 
-from textual.app import App  # noqa: E402  (after the first mark on purpose)
-
-marks["textual_imported"] = time.monotonic()
-_original_display = App._display
+if TYPE_CHECKING:
+    from textual.app import App
 
 
-def _display(self: App, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-    painted = renderable is not None and not self._batch_count
-    _original_display(self, screen, renderable)
-    if not painted:
-        return
-    if HEADLESS:  # what the real driver would have done with the update
-        from textual._compositor import CompositorUpdate
+def _hook_display(app_class: type[App]) -> None:
+    marks["textual_imported"] = time.monotonic()
+    original_display = app_class._display
 
-        if isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(self.console)
-    _on_frame(self, screen, time.monotonic())
+    def _display(self: App, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        painted = renderable is not None and not self._batch_count
+        original_display(self, screen, renderable)
+        if not painted:
+            return
+        if HEADLESS:  # what the real driver would have done with the update
+            from textual._compositor import CompositorUpdate
+
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(self.console)
+        _on_frame(self, screen, time.monotonic())
+
+    app_class._display = _display  # type: ignore[method-assign]
 
 
-App._display = _display  # type: ignore[method-assign]
+class _WhenTextualLoads(importlib.abc.MetaPathFinder):
+    """Hooks `App._display` as `textual.app` is imported, by whoever imports it: each app imports
+    Textual itself, in its own order and set-up, as when a user starts it."""
+
+    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+        if name != "textual.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        run_module = spec.loader.exec_module
+
+        def exec_module(module) -> None:  # type: ignore[no-untyped-def]
+            run_module(module)
+            _hook_display(module.App)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+sys.meta_path.insert(0, _WhenTextualLoads())
 
 
 def _done(app: App) -> None:
@@ -58,7 +86,7 @@ def _done(app: App) -> None:
 
 
 if MODE == "bare":
-    from textual.app import ComposeResult
+    from textual.app import App, ComposeResult
     from textual.widgets import Static
 
     class Bare(App[None]):
@@ -95,6 +123,8 @@ elif MODE == "hiptui":
 
     def _run() -> int:
         if HEADLESS:  # the same entry point, with Textual told to run headless
+            from textual.app import App
+
             original_run = App.run
 
             def run(self: App, *args, **kwargs):  # type: ignore[no-untyped-def]
