@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from hiptui.catalog import Catalog, CatalogMove
 from hiptui.durations import format_duration
@@ -22,6 +22,7 @@ from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.move_detail import MoveDetail
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList
 from hiptui.tui.widgets.search_box import SearchBox
+from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.too_small import TooSmall
 from hiptui.tui.widgets.virtual_list import VirtualList
 
@@ -66,7 +67,7 @@ class BuilderScreen(Screen):
         self._shown = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             with Vertical(id="library-pane", classes="pane"):
                 yield SearchBox(self._search_changed, placeholder="/ to search moves", id="search")

@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from hiptui.durations import format_duration
 from hiptui.history import SessionRecord
 from hiptui.stats import TargetTime, minutes_this_week, streak_days, time_per_target, weekly_minutes
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
+from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -84,7 +85,7 @@ class HistoryScreen(Screen[None]):
         self.today = today or dt.date.today()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="history-body"):
             with VerticalScroll(id="history-stats", classes="pane"):
                 yield Static(id="history-summary")

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from hiptui.library import PackRecord
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
+from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 
@@ -39,7 +40,7 @@ class PacksScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="packs-body"):
             yield DataTable(id="packs-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="pack-problems")

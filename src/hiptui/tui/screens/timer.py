@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Header, ProgressBar, Static
+from textual.widgets import Digits, ProgressBar, Static
 
 from hiptui.durations import format_duration
 from hiptui.formatting import describe_dose
@@ -17,6 +17,7 @@ from hiptui.timeline import Segment, Timeline
 from hiptui.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFinished, Timer
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
+from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.too_small import TooSmall
 
 REFRESH_SECONDS = 0.1
@@ -59,7 +60,7 @@ class TimerScreen(Screen[None]):
         self._told_history_problem = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="timer-body"):
             yield Static(id="timer-position")
             yield Static(id="timer-title")
