@@ -7,7 +7,6 @@ importing pydantic there would cost a third of the start-up.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +92,8 @@ def load_settings(home: Path | None = None) -> Loaded:
         return Loaded(Settings())
     except OSError as error:
         return Loaded(Settings(), f"cannot read {path}: {error.strerror or error}; using default settings")
+    import tomllib  # only now: most people never write a settings file, and the first frame waits for this
+
     try:
         return Loaded(Settings.from_dict(tomllib.loads(data.decode("utf-8"))))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError, RecursionError, ValueError) as error:

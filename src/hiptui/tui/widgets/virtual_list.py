@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 T = TypeVar("T")
 MAX_DRAWN_ROWS = 2000
+_BLANK = object()
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
@@ -96,8 +97,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
             if not self.items and y == 0:
                 text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
             else:
-                text = self.render_extra_row(row - len(self.items), width) or Text()
-            strip = self._strip(text, width)
+                text = self.render_extra_row(row - len(self.items), width)
+            strip = self._blank(width) if text is None else self._strip(text, width)
         return strip.crop(scroll_x, scroll_x + width)
 
     def _row_strip(self, row: int, width: int) -> Strip:
@@ -114,6 +115,12 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
                 self._drawn_rows.clear()
             self._drawn_rows[cache_key] = strip
         return strip
+
+    def _blank(self, width: int) -> Strip:
+        key = (_BLANK, width)
+        if (blank := self._drawn_rows.get(key)) is None:
+            blank = self._drawn_rows[key] = Strip.blank(width, self._pass_style)
+        return blank
 
     def _strip(self, text: Text, width: int) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
