@@ -21,3 +21,15 @@ def test_hiptui_exports_the_plugin_api() -> None:
 
     assert hiptui.hookimpl.project_name == "hiptui"
     assert hiptui.Pack.__name__ == "Pack"
+
+
+def test_the_builder_s_first_frame_imports_no_pack_or_queue_module() -> None:
+    """What the first frame draws needs none of these: they come with the packs, after it."""
+    later = ["pydantic", "pluggy", "sqlite3", "hiptui.model", "hiptui.catalog", "hiptui.search", "hiptui.timeline",
+             "hiptui.queue", "hiptui.library"]
+    code = (
+        "import sys, hiptui.tui.app, hiptui.tui.screens.builder; "
+        f"print(' '.join(m for m in {later!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hiptui.paths import data_home
 from hiptui.store import atomic_write, set_aside
@@ -73,8 +73,7 @@ def _whole_number(name: str, value: Any) -> int:
     return value
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     settings: Settings
     notice: str | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -11,11 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from hiptui.catalog import Catalog, CatalogMove
 from hiptui.durations import format_duration
-from hiptui.queue import SessionQueue
-from hiptui.search import Filters
-from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.key_bar import KeyBar
@@ -26,7 +22,14 @@ from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.too_small import TooSmall
 from hiptui.tui.widgets.virtual_list import VirtualList
 
+if TYPE_CHECKING:
+    from hiptui.catalog import Catalog, CatalogMove
+    from hiptui.queue import SessionQueue
+    from hiptui.search import Filters
+    from hiptui.timeline import QueueItem
+
 QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
+EMPTY_QUEUE_TOTAL = "Total 0:00"
 
 
 class BuilderScreen(Screen):
@@ -56,15 +59,53 @@ class BuilderScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(classes=self._width_class(self.app.size.width))
-        self.catalog = Catalog([])
-        self.queue = SessionQueue()
+        self._catalog: Catalog | None = None
+        self._queue: SessionQueue | None = None
+        self._filters: Filters | None = None
         self.queue_origin: str | None = None
         """The routine the queue was loaded from, recorded with the session in history."""
-        self.filters = Filters()
         self.loaded = False
         """The packs are in the catalogue (they load after the first frame)."""
         self._add_top_match_when_loaded = False
         self._shown = False
+
+    # The catalogue, the queue and the filters are made when first used, after the first frame,
+    # which draws none of them: their modules (and dataclasses) cost a tenth of that frame.
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from hiptui.catalog import Catalog
+
+            self._catalog = Catalog([])
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    @property
+    def queue(self) -> SessionQueue:
+        if self._queue is None:
+            from hiptui.queue import SessionQueue
+
+            self._queue = SessionQueue()
+        return self._queue
+
+    @property
+    def filters(self) -> Filters:
+        if self._filters is None:
+            from hiptui.search import Filters
+
+            self._filters = Filters()
+        return self._filters
+
+    @filters.setter
+    def filters(self, filters: Filters) -> None:
+        self._filters = filters
+
+    def _queue_has_moves(self) -> bool:
+        return self._queue is not None and bool(self._queue)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -76,7 +117,7 @@ class BuilderScreen(Screen):
             yield MoveDetail(id="detail", classes="pane")
             with Vertical(id="queue-pane", classes="pane"):
                 yield QueueList(id="queue")
-                yield Static(id="queue-total")
+                yield Static(EMPTY_QUEUE_TOTAL, id="queue-total")
         yield KeyBar()
         yield DragManager()
         yield TooSmall()
@@ -100,7 +141,6 @@ class BuilderScreen(Screen):
         self.query_one("#queue-pane").border_title = "Queue"
         library = self.query_one(LibraryList)
         library.empty_text = "Loading packs…"
-        self.refresh_queue()
         self.app.builder_mounted()  # type: ignore[attr-defined]
 
     # -- data --------------------------------------------------------------------------------
@@ -121,7 +161,7 @@ class BuilderScreen(Screen):
             library.empty_text = self._nothing_found_hint(query)
         library.set_items(found, cursor=0)
         status = f"{len(found)} of {len(self.catalog)} moves"
-        active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in Filters.FACETS if getattr(self.filters, facet)]
+        active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in self.filters.FACETS if getattr(self.filters, facet)]
         if active:
             status += " · " + " · ".join(active)
         self.query_one("#library-status", Static).update(plain(status), layout=False)  # its size is fixed
@@ -147,11 +187,13 @@ class BuilderScreen(Screen):
         if moves:
             total.update(plain(f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(timeline.total_seconds)}"))
         else:
-            total.update(plain("Total 0:00"))
+            total.update(plain(EMPTY_QUEUE_TOTAL))
         self.query_one("#queue-pane").border_subtitle = format_duration(timeline.total_seconds) if moves else ""
         self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
+        from hiptui.timeline import QueueItem
+
         items = [e if isinstance(e, QueueItem) else QueueItem.of(e) for e in entries]
         index = len(self.queue) if at is None else at
         for offset, item in enumerate(items):
@@ -216,9 +258,9 @@ class BuilderScreen(Screen):
         if action == "add":
             return isinstance(focused, LibraryList)
         if action in QUEUE_ACTIONS:
-            return isinstance(focused, QueueList) and bool(self.queue)
+            return isinstance(focused, QueueList) and self._queue_has_moves()
         if action in ("start", "clear", "save_routine"):
-            return True if self.queue else None
+            return True if self._queue_has_moves() else None
         return True
 
     def action_info(self) -> None:
@@ -308,6 +350,8 @@ class BuilderScreen(Screen):
         self.app.push_screen(RoutinePicker(), self.load_routine)
 
     def load_routine(self, gid: str | None) -> None:
+        from hiptui.timeline import QueueItem
+
         routine = self.app.find_routine(gid) if gid else None  # type: ignore[attr-defined]
         if routine is None:
             return

@@ -8,8 +8,7 @@ for the screen to turn into a plain model operation. Escape or a release elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from textual import events
 from textual.geometry import Offset
@@ -22,8 +21,7 @@ from hiptui.tui.safe import plain
 DRAG_THRESHOLD = 2
 
 
-@dataclass(frozen=True)
-class DragPayload:
+class DragPayload(NamedTuple):
     kind: str
     value: Any
     label: str
@@ -56,11 +54,12 @@ class DragManager(Static):
     }
     """
 
-    @dataclass
     class Dropped(Message):
-        payload: DragPayload
-        target: Widget
-        index: int
+        def __init__(self, payload: DragPayload, target: Widget, index: int) -> None:
+            super().__init__()
+            self.payload = payload
+            self.target = target
+            self.index = index
 
     def __init__(self) -> None:
         super().__init__(id="drag-manager")

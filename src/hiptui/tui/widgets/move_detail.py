@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -9,9 +11,11 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from hiptui.catalog import CatalogMove
 from hiptui.formatting import describe_dose
 from hiptui.tui.safe import plain
+
+if TYPE_CHECKING:
+    from hiptui.catalog import CatalogMove
 
 TYPING_PAUSE = 0.15
 

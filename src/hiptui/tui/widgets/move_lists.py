@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.geometry import Offset
 
-from hiptui.catalog import CatalogMove
 from hiptui.formatting import describe_dose
-from hiptui.timeline import QueueItem
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.drag import DragPayload, DragSource
 from hiptui.tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:  # named as strings below: the lists are drawn, empty, before the core is imported
+    from hiptui.catalog import CatalogMove
+    from hiptui.timeline import QueueItem
 
 PER_SIDE_MARK = "⇄"
 SHOW_DOSE_WIDTH = 34
 SHOW_PACK_WIDTH = 56
 
 
-class LibraryList(DragSource, VirtualList[CatalogMove]):
+class LibraryList(DragSource, VirtualList["CatalogMove"]):
     """Every move that passes the search and filters."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | {"library-list--pack"}
@@ -54,7 +56,7 @@ class LibraryList(DragSource, VirtualList[CatalogMove]):
             self.select_row_at(event)
 
 
-class QueueList(DragSource, VirtualList[QueueItem]):
+class QueueList(DragSource, VirtualList["QueueItem"]):
     """The session being built; accepts drops from the library and from itself."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | {"queue-list--marker"}
