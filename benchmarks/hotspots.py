@@ -3,10 +3,14 @@
     python benchmarks/hotspots.py imports            # -X importtime: `hiptui --version`, the app's imports
     python benchmarks/hotspots.py load               # cProfile: load 10,000 moves, cold then warm
     python benchmarks/hotspots.py keys               # phases of one keystroke in the app (10,000 moves)
-    python benchmarks/hotspots.py all
+    python benchmarks/hotspots.py frame              # instructions to the first frame, bare app and hiptui (valgrind)
+    python benchmarks/hotspots.py all                # all but frame
 
 Generated packs go to a temporary folder (deleted afterwards). Profilers slow the code down
 (cProfile about 2x): read the shares, not the absolute times; run.py gives the real figures.
+`frame` counts instructions instead of time: the same code gives the same count to the last
+digit whatever else the machine is doing, so it settles an A/B question that start-up times,
++-20 % from one start to the next here, cannot.
 """
 
 from __future__ import annotations
@@ -153,9 +157,37 @@ def key_phases() -> None:
     print()
 
 
+def cmd_frame(root: Path) -> None:
+    """Instructions from spawn to the first frame under callgrind, in a pseudo-terminal as run.py does."""
+    from run import PROBE, Context, compile_hiptui, run_in_pty
+
+    if shutil.which("valgrind") is None:
+        print("frame: valgrind is not installed (apt-get install valgrind)\n")
+        return
+    compile_hiptui()
+    ctx = Context(root=root, quick=False, headless=False, runs=1, log=print)
+    ctx.homes["frame"] = root / "frame-home"
+    ctx.homes["frame"].mkdir()
+    env = ctx.env("frame", PYTHONHASHSEED="0", HIPTUI_BENCH_STOP_AT_FIRST_FRAME="1")
+    counts = {}
+    for mode in ("bare", "hiptui"):
+        probe = [PYTHON, str(PROBE), mode, str(root / "frame.json")]
+        run_in_pty(probe, env, 120)  # writes the data folder and any .pyc first
+        out = root / f"callgrind.{mode}"
+        done = run_in_pty(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *probe], env, 900)
+        found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(errors="replace"), re.M)
+        if done.returncode != 0 or found is None:
+            raise RuntimeError(f"frame {mode}: exit {done.returncode}: {done.output.strip()[-800:]}")
+        counts[mode] = int(found[1])
+    print("instructions from spawn to the first frame (callgrind)")
+    for mode, count in counts.items():
+        print(f"  {count / 1e6:8.0f} M  {mode}")
+    print(f"  {counts['hiptui'] / counts['bare']:8.2f} x  hiptui / bare\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("imports", "load", "keys", "all"))
+    parser.add_argument("what", choices=("imports", "load", "keys", "frame", "all"))
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import generate
@@ -174,6 +206,8 @@ def main() -> int:
             cmd_load(env, home / "packs")
         if args.what in ("keys", "all"):
             cmd_keys(env)
+        if args.what == "frame":
+            cmd_frame(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 MODE, RESULT = sys.argv[1], sys.argv[2]
 HEADLESS = bool(os.environ.get("HIPTUI_BENCH_HEADLESS"))
+STOP_AT_FIRST_FRAME = bool(os.environ.get("HIPTUI_BENCH_STOP_AT_FIRST_FRAME"))  # hotspots.py frame: nothing after it counts
 marks: dict[str, float | int | str] = {"python_started": time.monotonic()}
 
 if TYPE_CHECKING:
@@ -95,6 +96,8 @@ if MODE == "bare":
 
     def _on_frame(app: App, screen, now: float) -> None:  # type: ignore[no-untyped-def]
         if "first_frame" not in marks and screen.query(Static):
+            if STOP_AT_FIRST_FRAME:
+                os._exit(0)
             marks["first_frame"] = now
             _done(app)
 
@@ -111,6 +114,8 @@ elif MODE == "hiptui":
         if not isinstance(screen, BuilderScreen) or not screen.is_mounted:
             return
         if "first_frame" not in marks:
+            if STOP_AT_FIRST_FRAME:
+                os._exit(0)
             marks["first_frame"] = now
             marks["modules_at_first_frame"] = len(sys.modules)
             marks["pydantic_before_first_frame"] = int("pydantic" in sys.modules)

@@ -24,6 +24,7 @@ import json
 import math
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -309,9 +310,12 @@ def bench_startup(ctx: Context) -> list[Row]:
     memory: dict[str, list[float]] = {c[0]: [] for c in cases}
     pydantic_early: dict[str, int] = {}
     result = ctx.root / "probe.json"
-    runs = 2 * ctx.runs  # the noisiest figures on a shared machine (a start varies by +-20 %): twice the samples
+    runs = 3 * ctx.runs  # the noisiest figures on a shared machine (a start varies by +-20 %): three times the samples
+    shuffle = random.Random(6)
     for round_ in range(runs + 1):  # round 0 warms the page cache, .pyc files and the data folder
-        for label, mode, home in cases:
+        # a fresh order each round: no case always follows the one that just exited (the 10,000-move
+        # app leaves the most to clean up), and none always starts the round
+        for label, mode, home in shuffle.sample(cases, len(cases)):
             result.unlink(missing_ok=True)
             extra = {"HIPTUI_BENCH_HEADLESS": "1"} if ctx.headless else {}
             cmd = [PYTHON, str(PROBE), mode, str(result)]
