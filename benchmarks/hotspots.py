@@ -67,13 +67,18 @@ def cmd_imports(env: dict[str, str]) -> None:
 
 def profile_load(label: str, top: int = 22) -> None:
     from hiptui.catalog import Catalog
+    from hiptui.gc_pause import keep_what_is_built
     from hiptui.library import load_library
+
+    keep_what_is_built()  # as the app does
 
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
-    Catalog(load_library().packs)
+    library = load_library()
+    Catalog(library.packs)
     profiler.disable()
+    library.save_cache()  # as the app does, after the library is shown: the next load is the warm one
     print(f"== {label}: {time.perf_counter() - started:.2f} s under cProfile")
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)

@@ -52,8 +52,10 @@ def pack_files() -> list[Path]:
 def cmd_load(mode: str) -> None:
     if mode == "hiptui":
         from hiptui.catalog import Catalog
+        from hiptui.gc_pause import keep_what_is_built
         from hiptui.library import load_library
 
+        keep_what_is_built()  # as the app does (hiptui.tui.run_app): it keeps the library it loads
         start = time.perf_counter()
         library = load_library()
         catalog = Catalog(library.packs)
