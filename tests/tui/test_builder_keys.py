@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Input, OptionList, SelectionList
 from tui_support import (
@@ -411,20 +412,53 @@ async def test_slash_before_the_builder_is_composed_is_ignored(make_app):
         assert screen_name(app) == "BuilderScreen"
 
 
+def packs_still_loading(app) -> None:
+    """The builder as it is between its first frame and the packs' arrival."""
+    app.builder.loaded = False
+    app.builder.catalog = Catalog([])
+    app._queue_restored = False
+
+
 async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_they_are_in(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        builder = app.builder
-        catalog = builder.catalog
-        builder.loaded = False
-        builder.catalog = Catalog([])  # as before the loading worker is done
+        packs_still_loading(app)
         await pilot.press("slash")
         await type_text(pilot, "pigeon")
         await pilot.press("enter")
         assert queue_gids(app) == []
-        builder.set_catalog(catalog)
+        app._library_loaded(app.library)
         await pilot.pause()
         assert queue_gids(app) == ["yoga/pigeon"]
+        assert [entry.move for entry in app.queue_store.load().found] == ["yoga/pigeon"]  # saved too
+
+
+@pytest.mark.parametrize(("key", "screen"), [("f", "FilterDialog"), ("r", "RoutinePicker"), ("g", "PlanDialog"),
+                                             ("h", "HistoryScreen")])
+async def test_a_dialog_asked_for_while_the_packs_load_opens_once_they_are_in(make_app, key, screen):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        packs_still_loading(app)
+        await pilot.press(key)
+        assert screen_name(app) == "BuilderScreen"  # not on an empty catalogue
+        app._library_loaded(app.library)
+        await pilot.pause()
+        assert screen_name(app) == screen
+
+
+async def test_keys_typed_before_the_builder_exists_reach_it_in_order(make_app):
+    app = make_app()
+    app._keys_before_builder = None  # let the test start as usual, then hold keys as at launch
+    async with app.run_test(size=SIZE) as pilot:
+        queue_before = queue_gids(app)
+        app._keys_before_builder = []
+        for character in "/pigeon":
+            await app.on_event(events.Key("slash" if character == "/" else character, character))
+        await app.on_event(events.Key("ctrl+j", "\n"))  # Enter, as a terminal not yet in raw mode hands it over
+        assert screen_name(app) == "BuilderScreen" and queue_gids(app) == queue_before  # held, p ran nothing
+        await app._hand_over_early_keys()
+        await pilot.pause()
+        assert queue_gids(app) == [*queue_before, "yoga/pigeon"]
 
 
 async def test_the_move_card_follows_the_list_that_has_focus(make_app):

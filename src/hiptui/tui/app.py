@@ -66,6 +66,9 @@ class HiptuiApp(App[None]):
         self.settings: Settings = loaded.settings
         self.muted = not self.settings.bell
         self._builder: BuilderScreen | None = None
+        self._keys_before_builder: list[events.Key] | None = []
+        """Keys typed before the builder exists (a terminal hands them over the moment the app starts):
+        kept for it, in order, instead of running bindings against an empty screen."""
         self._notices = [loaded.notice] if loaded.notice else []
         self._notices_shown = 0
         self.saved_routines: SavedRoutines | None = None
@@ -108,7 +111,15 @@ class HiptuiApp(App[None]):
         frame is on screen (the worker thread would otherwise slow that frame down)."""
         if self.library is not None:
             self._library_loaded(self.library)
+        self.call_later(self._hand_over_early_keys)
         self.builder.call_after_refresh(self._first_frame_out)
+
+    async def _hand_over_early_keys(self) -> None:
+        early, self._keys_before_builder = self._keys_before_builder or [], None
+        for key in early:
+            if key.key == "ctrl+j":  # Enter typed before the app took the terminal, which made it a newline
+                key = events.Key("enter", "\r")
+            await self.on_event(key)
 
     def _first_frame_out(self) -> None:
         start_up_done()
@@ -155,6 +166,7 @@ class HiptuiApp(App[None]):
                 self._start_routine(self.start_routine)
             elif self.start_items:
                 self.start_session(self.start_items)
+        self.builder.packs_ready()
         from hiptui.tui.screens.packs import PacksScreen
 
         if isinstance(self.screen, PacksScreen):  # opened while the packs were still loading, or reloaded
@@ -334,6 +346,9 @@ class HiptuiApp(App[None]):
         return SessionRecorder(self.history, timer, routine, hooks)
 
     def action_show_history(self) -> None:
+        self.builder.after_packs(self._show_history)  # the history opens with the packs, in the worker
+
+    def _show_history(self) -> None:
         from hiptui.tui.screens.history import HistoryScreen
 
         sessions = self.history.sessions() if self.history else []
@@ -363,6 +378,9 @@ class HiptuiApp(App[None]):
         return self.muted
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._keys_before_builder is not None:
+            self._keys_before_builder.append(event)
+            return
         if isinstance(event, events.Key) and self.has_class("-too-small") and event.key not in ("ctrl+q", "ctrl+c"):
             return  # nothing may happen unseen behind the "too small" note
         await super().on_event(event)

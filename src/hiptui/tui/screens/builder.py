@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -30,6 +32,16 @@ if TYPE_CHECKING:
 
 QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 EMPTY_QUEUE_TOTAL = "Total 0:00"
+
+
+def needs_packs(action: Callable[[BuilderScreen], None]) -> Callable[[BuilderScreen], None]:
+    """An action that shows what the packs hold: asked for while they load, it runs once they are in."""
+
+    @wraps(action)
+    def run_when_loaded(self: BuilderScreen) -> None:
+        self.after_packs(lambda: action(self))
+
+    return run_when_loaded
 
 
 class BuilderScreen(Screen):
@@ -66,7 +78,7 @@ class BuilderScreen(Screen):
         """The routine the queue was loaded from, recorded with the session in history."""
         self.loaded = False
         """The packs are in the catalogue (they load after the first frame)."""
-        self._add_top_match_when_loaded = False
+        self._waiting_for_packs: list[Callable[[], None]] = []
         self._shown = False
 
     # The catalogue, the queue and the filters are made when first used, after the first frame,
@@ -149,9 +161,20 @@ class BuilderScreen(Screen):
         self.catalog = catalog
         self.loaded = True
         self.refresh_library()
-        if self._add_top_match_when_loaded:  # Enter was pressed in the search box while the packs loaded
-            self._add_top_match_when_loaded = False
-            self._add_top_match()
+
+    def after_packs(self, action: Callable[[], None]) -> None:
+        """Run `action` now, or once `packs_ready()` is called if the packs are still loading."""
+        if self.loaded and not self._waiting_for_packs:
+            action()
+        else:
+            self._waiting_for_packs.append(action)
+
+    def packs_ready(self) -> None:
+        """The packs are in and the saved queue is back: do what was asked for while they loaded, in
+        order (a move added now joins the saved queue, and is saved with it)."""
+        waiting, self._waiting_for_packs = self._waiting_for_packs, []
+        for action in waiting:
+            action()
 
     def refresh_library(self, typing: bool = False) -> None:
         query = self.query_one("#search", Input).value
@@ -208,10 +231,7 @@ class BuilderScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip() and not self.loaded:
-            self._add_top_match_when_loaded = True
-            return
-        self._add_top_match()
+        self.after_packs(self._add_top_match)
 
     def _add_top_match(self) -> None:
         library = self.query_one(LibraryList)
@@ -344,6 +364,7 @@ class BuilderScreen(Screen):
 
         self.app.push_screen(Confirm(f"Clear all {len(self.queue)} moves from the queue?", "Clear"), clear)
 
+    @needs_packs
     def action_routines(self) -> None:
         from hiptui.tui.screens.routines import RoutinePicker
 
@@ -376,6 +397,7 @@ class BuilderScreen(Screen):
 
         self.app.push_screen(NamePrompt("Save the queue as a routine", ""), save)
 
+    @needs_packs
     def action_plan(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm
         from hiptui.tui.screens.plan import PlanDialog
@@ -398,6 +420,7 @@ class BuilderScreen(Screen):
 
         self.app.push_screen(PlanDialog(self.catalog, self.app.timeline_settings()), use)  # type: ignore[attr-defined]
 
+    @needs_packs
     def action_filters(self) -> None:
         from hiptui.tui.screens.dialogs import FilterDialog
 

@@ -70,7 +70,7 @@ class QueueList(DragSource, VirtualList["QueueItem"]):
         return 1
 
     def render_row(self, index: int, width: int) -> Text:
-        item = self.items[index]
+        item: QueueItem = self.items[index]
         gutter = self._gutter(index)
         mark = PER_SIDE_MARK if item.dose.per_side else ""
         right = Text.assemble((f" {mark}" if mark else "  ",), f" {describe_dose(item.dose)}")
