@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Digits
-from tui_support import SIZE, item, screen_name, screen_text, widget_text
+from tui_support import SIZE, item, queue_moves, screen_name, screen_text, widget_text
 
 PIGEON = "yoga/pigeon"
 CLAMSHELL = "banded-strength/banded-clamshell"
@@ -213,3 +213,20 @@ async def test_the_timer_shows_the_steps_of_the_move(make_app, clock):
         pigeon = item(app, PIGEON)
         await start(pilot, pigeon)
         assert pigeon.move.move.steps[0][:30] in screen_text(app).replace("\n", " ")
+
+
+async def test_the_key_bar_names_what_space_does_now(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        queue_moves(app, "yoga/pigeon")
+        await pilot.press("s")
+        await pilot.pause()
+
+        def space() -> str:
+            return next(b.description for _, b, enabled, _ in app.screen.active_bindings.values() if b.key == "space")
+
+        assert space() == "Pause"
+        await pilot.press("space")
+        assert space() == "Resume"
+        await pilot.press("space")
+        assert space() == "Pause"

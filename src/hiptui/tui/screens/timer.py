@@ -43,6 +43,7 @@ class TimerScreen(Screen[None]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (28, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause"),
+        Binding("space", "toggle_pause('resume')", "Resume"),
         Binding("n", "next", "Next"),
         Binding("p", "previous", "Previous"),
         Binding("plus,equals_sign", f"adjust({ADJUST_STEP})", f"+{ADJUST_STEP} s", key_display="+"),
@@ -127,6 +128,8 @@ class TimerScreen(Screen[None]):
         )
         paused = timer.state == "paused"
         self.query_one("#paused", Static).update(Text("PAUSED · space resumes", style="bold reverse") if paused else "")
+        if paused != self.has_class("-paused"):
+            self.refresh_bindings()  # the key bar names what space does now
         self.set_class(paused, "-paused")
 
     def _show_segment(self, segment: Segment) -> None:
@@ -147,7 +150,12 @@ class TimerScreen(Screen[None]):
         lines += [Text.assemble(("! ", "bold yellow"), plain(c, "yellow")) for c in move.cautions]
         self.query_one("#timer-steps-body", Static).update(Text("\n").join(lines))
 
-    def action_toggle_pause(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_pause":  # one key, two names: "Resume" while paused, "Pause" otherwise
+            return bool(parameters) == (self.timer.state == "paused")
+        return True
+
+    def action_toggle_pause(self, _shown_as: str = "pause") -> None:
         self.handle(self.timer.toggle_pause())
 
     def action_next(self) -> None:
