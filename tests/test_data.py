@@ -151,6 +151,17 @@ def test_history_survives_a_killed_process(hiptui_home: Path) -> None:
     assert session.status == "stopped" and len(session.segments) == 3 and session.done_seconds == 90
 
 
+def test_a_session_whose_process_still_runs_is_left_running(hiptui_home: Path) -> None:
+    history = History(history_path(hiptui_home))
+    under_way = history.start_session(600, "in the app")  # this process: alive
+    gone = history.start_session(600, "crashed")
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    history._db.execute("UPDATE sessions SET pid = ? WHERE id = ?", (int(finished.stdout), gone))
+    assert history.close_interrupted() == 1  # as `hiptui history` or a second app does
+    statuses = dict(history._db.execute("SELECT id, status FROM sessions").fetchall())
+    assert statuses == {under_way: "running", gone: "stopped"}
+
+
 def test_migration_from_the_first_schema(hiptui_home: Path) -> None:
     path = history_path(hiptui_home)
     db = sqlite3.connect(path)

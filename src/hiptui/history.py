@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +46,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE segments ADD COLUMN targets TEXT NOT NULL DEFAULT '';
     CREATE INDEX segments_by_session ON segments(session_id);
     CREATE INDEX sessions_by_start ON sessions(started_at);
+    """,
+    # 3: the process running a session, so that another one (a second app, `hiptui history`) can tell a
+    # session under way from one whose process died.
+    """
+    ALTER TABLE sessions ADD COLUMN pid INTEGER;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -173,8 +180,8 @@ class History:
 
     def start_session(self, planned_seconds: int, routine: str | None = None) -> int:
         cursor = self._write(
-            "INSERT INTO sessions (started_at, planned_seconds, routine) VALUES (?, ?, ?)",
-            (self.now().isoformat(), planned_seconds, routine),
+            "INSERT INTO sessions (started_at, planned_seconds, routine, pid) VALUES (?, ?, ?, ?)",
+            (self.now().isoformat(), planned_seconds, routine, os.getpid()),
         )
         return int(cursor.lastrowid or 0)
 
@@ -202,13 +209,17 @@ class History:
         self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def close_interrupted(self) -> int:
-        """Sessions left running by a process that died: stopped, ending at their last segment."""
-        cursor = self._write(
-            "UPDATE sessions SET status = 'stopped', ended_at = COALESCE("
-            "(SELECT MAX(at) FROM segments WHERE session_id = sessions.id), started_at) WHERE status = 'running'",
-            (),
-        )
-        return cursor.rowcount
+        """Sessions left running by a process that died: stopped, ending at their last segment. A
+        session whose process is still running (the app, while you look from another terminal) is left."""
+        running = self._db.execute("SELECT id, pid FROM sessions WHERE status = 'running'").fetchall()
+        dead = [session for session, pid in running if not _process_alive(pid)]
+        for session in dead:
+            self._write(
+                "UPDATE sessions SET status = 'stopped', ended_at = COALESCE("
+                "(SELECT MAX(at) FROM segments WHERE session_id = sessions.id), started_at) WHERE id = ?",
+                (session,),
+            )
+        return len(dead)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -242,3 +253,17 @@ def _parse(value: str) -> dt.datetime:
 
 def history_path(home: Path) -> Path:
     return home / HISTORY_FILE
+
+
+def _process_alive(pid: int | None) -> bool:
+    """Whether process `pid` still runs on this machine (unknown, for sessions older than the pid
+    column, counts as gone; so does any pid on Windows, where signal 0 is not a probe)."""
+    if pid is None or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it runs
+        return True
+    return True
