@@ -446,12 +446,12 @@ async def test_a_dialog_asked_for_while_the_packs_load_opens_once_they_are_in(ma
         assert screen_name(app) == screen
 
 
-async def test_keys_typed_before_the_builder_exists_reach_it_in_order(make_app):
+async def test_keys_typed_as_the_app_starts_reach_the_builder_in_order(make_app):
     app = make_app()
-    app._keys_before_builder = None  # let the test start as usual, then hold keys as at launch
+    app._keys_before_first_frame = None  # let the test start as usual, then hold keys as at launch
     async with app.run_test(size=SIZE) as pilot:
         queue_before = queue_gids(app)
-        app._keys_before_builder = []
+        app._keys_before_first_frame = []
         for character in "/pigeon":
             await app.on_event(events.Key("slash" if character == "/" else character, character))
         await app.on_event(events.Key("ctrl+j", "\n"))  # Enter, as a terminal not yet in raw mode hands it over

@@ -131,7 +131,6 @@ class BuilderScreen(Screen):
                 yield QueueList(id="queue")
                 yield Static(EMPTY_QUEUE_TOTAL, id="queue-total")
         yield KeyBar()
-        yield DragManager()
         yield TooSmall()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -154,6 +153,11 @@ class BuilderScreen(Screen):
         library = self.query_one(LibraryList)
         library.empty_text = "Loading packs…"
         self.app.builder_mounted()  # type: ignore[attr-defined]
+
+    def add_drag_manager(self) -> None:
+        """The drag ghost, hidden until a drag: mounted once the first frame is out."""
+        if self.is_mounted and not self.query(DragManager):
+            self.mount(DragManager())
 
     # -- data --------------------------------------------------------------------------------
 
