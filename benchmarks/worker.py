@@ -90,8 +90,10 @@ def keystrokes(word: str) -> list[str]:
 
 def cmd_search(repeats: int) -> None:
     from hiptui.catalog import Catalog
+    from hiptui.gc_pause import keep_what_is_built
     from hiptui.library import load_library
 
+    keep_what_is_built()  # as the app does: the collector never walks the catalogue it searches
     catalog = Catalog(load_library().packs)
     samples: list[float] = []
     hits: dict[str, int] = {}
