@@ -95,6 +95,7 @@ def cmd_search(repeats: int) -> None:
 
     keep_what_is_built()  # as the app does: the collector never walks the catalogue it searches
     catalog = Catalog(load_library().packs)
+    catalog.index.warm()  # as the app's loading worker does before it shows the catalogue
     samples: list[float] = []
     hits: dict[str, int] = {}
     for _ in range(repeats):
