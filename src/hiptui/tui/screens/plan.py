@@ -41,7 +41,7 @@ def plan_preview(plan: Plan) -> Text:
 
 
 class PlanDialog(ModalScreen[list[QueueItem] | None]):
-    AUTO_FOCUS = "Input"  # not the scrolling form around it: keys go straight to the first field
+    AUTO_FOCUS = ""  # on_mount focuses the first field: auto-focus scrolled the form past its label
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -86,6 +86,7 @@ class PlanDialog(ModalScreen[list[QueueItem] | None]):
         return choices
 
     def on_mount(self) -> None:
+        self.set_focus(self.query_one("#plan-minutes", Input), scroll_visible=False)  # keys go straight to it
         self.replan()
 
     @on(Input.Changed)
