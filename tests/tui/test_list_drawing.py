@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.geometry import Region
-from tui_support import SIZE, library
+from tui_support import SIZE, library, queue_list
 
 from hiptui.tui.widgets.move_lists import LibraryList
 
@@ -28,3 +28,13 @@ async def test_the_highlight_follows_the_cursor_over_rows_drawn_before(make_app)
         await pilot.press("up")
         assert highlighted(rows) == [1]
 
+
+
+async def test_an_empty_list_shows_all_of_its_hint_in_a_narrow_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        rows = queue_list(app)
+        lines = ["".join(text for text, _ in line).strip() for line in drawn(rows)]
+        shown = [line for line in lines if line]
+        assert len(shown) > 1  # the hint is wider than the queue pane at 120 columns
+        assert " ".join(shown) == rows.empty_text

@@ -18,6 +18,7 @@ from textual.strip import Strip
 T = TypeVar("T")
 MAX_DRAWN_ROWS = 2000
 _BLANK = object()
+_EMPTY = object()
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
@@ -53,6 +54,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._pass_style = Style()
         self._drawn_with: tuple[Style, ...] | None = None
         self._drawn_rows: dict[Hashable, Strip] = {}
+        self._drawn_empty: dict[Hashable, list[Strip]] = {}
 
     def set_items(self, items: Sequence[T], cursor: int | None = None) -> None:
         self.items = list(items)
@@ -84,6 +86,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         styles = (self._pass_style, *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)))
         if styles != self._drawn_with:
             self._drawn_rows.clear()
+            self._drawn_empty.clear()
             self._drawn_with = styles
         return super().render_lines(crop)
 
@@ -93,11 +96,11 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         width = self.scrollable_content_region.width
         if row < len(self.items):
             strip = self._row_strip(row, width)
+        elif not self.items:
+            empty = self._empty_lines(width)
+            strip = empty[y] if y < len(empty) else self._blank(width)
         else:
-            if not self.items and y == 0:
-                text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
-            else:
-                text = self.render_extra_row(row - len(self.items), width)
+            text = self.render_extra_row(row - len(self.items), width)
             strip = self._blank(width) if text is None else self._strip(text, width)
         return strip.crop(scroll_x, scroll_x + width)
 
@@ -115,6 +118,15 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
                 self._drawn_rows.clear()
             self._drawn_rows[cache_key] = strip
         return strip
+
+    def _empty_lines(self, width: int) -> list[Strip]:
+        """`empty_text`, wrapped to the width: a narrow pane shows all of the hint, not its start."""
+        key = (_EMPTY, self.empty_text, width)
+        if (lines := self._drawn_empty.get(key)) is None:
+            text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
+            wrapped = text.wrap(self.app.console, max(1, width))
+            lines = self._drawn_empty[key] = [self._strip(line, width) for line in wrapped]
+        return lines
 
     def _blank(self, width: int) -> Strip:
         key = (_BLANK, width)
