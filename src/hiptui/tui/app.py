@@ -121,7 +121,8 @@ class HiptuiApp(App[None]):
         """What the first frame does not show: the dialogs' rules, the drag ghost, the keys typed so
         far (handed over in the app's own turn, as keys are), and the packs."""
         start_up_done()
-        self.stylesheet.add_source(self.DIALOGS_CSS_PATH.read_text(encoding="utf-8"), (str(self.DIALOGS_CSS_PATH), ""))
+        dialogs = self.DIALOGS_CSS_PATH
+        self.stylesheet.add_source(dialogs.read_text(encoding="utf-8"), read_from=(str(dialogs), ""))
         self.builder.add_drag_manager()
         self.call_later(self._hand_over_early_keys)
         if self.library is None:

@@ -156,7 +156,7 @@ class BuilderScreen(Screen):
 
     def add_drag_manager(self) -> None:
         """The drag ghost, hidden until a drag: mounted once the first frame is out."""
-        if self.is_mounted and not self.query(DragManager):
+        if self.is_mounted:  # not when the app quit before its first frame was out
             self.mount(DragManager())
 
     # -- data --------------------------------------------------------------------------------

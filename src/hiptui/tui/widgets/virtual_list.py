@@ -18,7 +18,6 @@ from textual.strip import Strip
 T = TypeVar("T")
 MAX_DRAWN_ROWS = 2000
 _BLANK = object()
-_EMPTY = object()
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
@@ -54,7 +53,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._pass_style = Style()
         self._drawn_with: tuple[Style, ...] | None = None
         self._drawn_rows: dict[Hashable, Strip] = {}
-        self._drawn_empty: dict[Hashable, list[Strip]] = {}
+        self._drawn_empty: dict[tuple[str, int], list[Strip]] = {}
 
     def set_items(self, items: Sequence[T], cursor: int | None = None) -> None:
         self.items = list(items)
@@ -121,7 +120,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     def _empty_lines(self, width: int) -> list[Strip]:
         """`empty_text`, wrapped to the width: a narrow pane shows all of the hint, not its start."""
-        key = (_EMPTY, self.empty_text, width)
+        key = (self.empty_text, width)
         if (lines := self._drawn_empty.get(key)) is None:
             text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--dim"))
             wrapped = text.wrap(self.app.console, max(1, width))
