@@ -127,7 +127,7 @@ def reference_search(catalog: Catalog, query: str) -> list[str]:
 
 WORD_PARTS = ["hip", "flex", "or", "pi", "geon", "ba", "nd", "é", "Ro", "ll", "90", "a"]
 texts = st.lists(st.sampled_from(WORD_PARTS), min_size=1, max_size=4).map("".join)
-phrases = st.lists(texts, min_size=1, max_size=3).map(" ".join)
+phrases = st.lists(texts, min_size=1, max_size=4).map(" ".join)
 tag_slugs = st.lists(st.sampled_from(["hip-flexors", "glutes", "band", "roller", "a-b"]), max_size=2, unique=True)
 
 

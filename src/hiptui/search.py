@@ -6,7 +6,9 @@ Every word of the query must match somewhere. Ties keep the catalogue's order (b
 
 Matching goes through the vocabulary, not the moves: a query word can only match inside one word
 of a field, so the index keeps, for each distinct word, the moves that have it, and a query looks
-through a few thousand short words instead of ten thousand long texts.
+through a few thousand short words instead of ten thousand long texts. A query of two words does the
+same with the pairs of adjacent words in names. The moves found are bitsets (`hiptui.bitset`): ranking
+thousands of them into tiers is then a few operations on ints instead of set arithmetic and sorting.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
-from operator import attrgetter
+from functools import cached_property, reduce
+from itertools import islice, pairwise
+from operator import and_, attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from hiptui import bitset
 from hiptui.text import fold
 
 if TYPE_CHECKING:
@@ -84,31 +88,46 @@ class Filters:
 
 class _Postings:
     """Each distinct key (a word, or the words of a tag) with the indexes of the moves that have it.
-    A move may be listed twice under a key: lookups return sets, and deduplicating costs more."""
+    Lookups answer with a bitset. A key's bitset is kept once made, if it costs less than its list:
+    a rare key's moves are gathered with the others' and made into one bitset per lookup."""
 
-    def __init__(self, moves_by_key: dict[str, list[int]]) -> None:
+    def __init__(self, moves_by_key: dict[str, list[int]], size: int) -> None:
         self._moves = moves_by_key
         self._sorted = sorted(moves_by_key)
+        self._size = size
+        self._kept: dict[str, int] = {}
+        self._kept_from = size // 64 + 1  # a list holds 8 bytes a move, a bitset size / 8 bytes
 
     @classmethod
-    def of(cls, keys_of_each_move: Iterable[Iterable[str]]) -> _Postings:
+    def of(cls, keys_of_each_move: Iterable[Iterable[str]], size: int) -> _Postings:
         moves: defaultdict[str, list[int]] = defaultdict(list)
         for index, keys in enumerate(keys_of_each_move):
             for key in keys:
                 moves[key].append(index)
-        return cls(dict(moves))
+        return cls(dict(moves), size)
 
-    def containing(self, part: str) -> set[int]:
+    def containing(self, part: str) -> int:
         """Moves with a key that contains `part` (which has no spaces, so it lies within one word)."""
         return self._union(key for key in self._sorted if part in key)
 
-    def starting(self, part: str) -> set[int]:
+    def starting(self, part: str) -> int:
         """Moves with a key that starts with `part`: for keys of one word, a word that starts with it."""
         keys = self._sorted
         return self._union(islice(keys, bisect_left(keys, part), bisect_left(keys, part + "\U0010ffff")))
 
-    def _union(self, keys: Iterable[str]) -> set[int]:
-        return set().union(*map(self._moves.__getitem__, keys))
+    def _union(self, keys: Iterable[str]) -> int:
+        found = 0
+        rare: list[int] = []
+        for key in keys:
+            bits = self._kept.get(key)
+            if bits is None:
+                moves = self._moves[key]
+                if len(moves) < self._kept_from:
+                    rare += moves
+                    continue
+                bits = self._kept[key] = bitset.of(moves, self._size)
+            found |= bits
+        return found | bitset.of(rare, self._size) if rare else found
 
 
 class SearchIndex:
@@ -120,10 +139,11 @@ class SearchIndex:
         names, aliases, targets, equipment, categories, positions, styles = fields
         self._names = _words_of_each(list(names))
         self._aliases = _words_of_each([" | ".join(each) for each in aliases])
-        name_words = [name.split() for name in self._names]
-        self._first_word = _Postings.of(words[:1] for words in name_words)
-        self._in_name = _Postings.of(name_words)
-        self._in_alias = _Postings.of(each.split(" | ") for each in self._aliases)
+        size = len(self._entries)
+        self._name_words = name_words = [name.split() for name in self._names]
+        self._first_word = _Postings.of((words[:1] for words in name_words), size)
+        self._in_name = _Postings.of(name_words, size)
+        self._in_alias = _Postings.of((each.split(" | ") for each in self._aliases), size)
         tags: defaultdict[str, list[int]] = defaultdict(list)
         for index, values in enumerate(zip(targets, equipment)):
             for tag in (*values[0], *values[1]):
@@ -136,80 +156,95 @@ class SearchIndex:
         by_words: defaultdict[str, list[int]] = defaultdict(list)
         for words, indexes in zip(_words_of_each(list(tags)), tags.values()):
             by_words[words] += indexes
-        self._in_tags = _Postings(dict(by_words))
-        self._letters: dict[str, list[int]] = {}
-        self._words: dict[str, set[int]] = {}
-        self._ranked: dict[str, list[int]] = {}
+        self._in_tags = _Postings(dict(by_words), size)
+        self._letters: dict[str, list[CatalogMove]] = {}
+        self._letter_words: dict[str, int] = {}
+        self._words: dict[str, int] = {}
+        self._ranked: dict[str, list[CatalogMove]] = {}
 
     def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
         ranked = self.ranked(_words(fold(query)).strip())
-        entries = self._entries
         if filters:
-            return [entries[i] for i in ranked if filters.accepts(entries[i])]
-        return list(map(entries.__getitem__, ranked))
+            return [entry for entry in ranked if filters.accepts(entry)]
+        return list(ranked)
 
-    def ranked(self, query: str) -> list[int]:
-        """Indexes of the moves matching a folded query, best first. Remembered: one-letter queries
-        (the slowest, as nearly everything matches) for good, the last few longer ones for backspace."""
+    def ranked(self, query: str) -> list[CatalogMove]:
+        """The moves matching a folded query, best first. Remembered: one-letter queries (the slowest,
+        as nearly everything matches) for good, the last few longer ones for backspace. Not a copy."""
         remembered = self._letters if len(query) == 1 else self._ranked
         found = remembered.get(query)
         if found is None:
-            found = self._rank(query) if query else list(range(len(self._entries)))
+            found = self._rank(query) if query else self._entries
             _remember(remembered, query, found, None if remembered is self._letters else REMEMBERED_QUERIES)
         return found
 
     def warm(self) -> None:
-        """Rank every one-letter query ahead of time."""
+        """Rank every one-letter query, and index the pairs of words, ahead of time."""
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
             self.ranked(letter)
+        self._pairs  # noqa: B018
 
-    def _rank(self, query: str) -> list[int]:
+    @cached_property
+    def _pairs(self) -> tuple[_Postings, _Postings]:
+        """The first pair of words of each name, and every pair: what a query of two words ranks by,
+        as a query of one word ranks by the words."""
+        pairs = [[f"{a} {b}" for a, b in pairwise(words)] for words in self._name_words]
+        size = len(self._entries)
+        return _Postings.of((each[:1] for each in pairs), size), _Postings.of(pairs, size)
+
+    def _rank(self, query: str) -> list[CatalogMove]:
         words = query.split()
-        matching = set.intersection(*map(self._anywhere, words))
-        if len(words) > 1:
-            return self._rank_phrase(query, sorted(matching))
-        tiers = [
-            self._first_word.starting(query),
-            self._in_name.starting(query),
-            self._in_name.containing(query),
+        matching = reduce(and_, map(self._anywhere, words))
+        if len(words) > 2:
+            return self._rank_phrase(query, words, matching)
+        first, inside = (self._first_word, self._in_name) if len(words) == 1 else self._pairs
+        return self._in_tiers(
+            first.starting(query),
+            inside.starting(query),
+            inside.containing(query),
             self._in_alias.containing(query),
             matching,
-        ]
-        ranked: list[int] = []
-        seen: set[int] = set()
+        )
+
+    def _in_tiers(self, *tiers: int) -> list[CatalogMove]:
+        """The moves of each tier in the catalogue's order, each move in the first tier that has it."""
+        ranked: list[CatalogMove] = []
+        seen = 0
         for tier in tiers:
-            tier -= seen
-            ranked += sorted(tier)
+            ranked += bitset.members(tier & ~seen, self._entries)
             seen |= tier
         return ranked
 
-    def _anywhere(self, word: str) -> set[int]:
-        """Moves with `word` in any field; the last few are kept, as each word of a longer query
-        is looked up again at every keystroke after it."""
-        found = self._words.get(word)
+    def _anywhere(self, word: str) -> int:
+        """Moves with `word` in any field. Kept as the rankings are: each word of a longer query is
+        looked up again at every keystroke after it."""
+        remembered = self._letter_words if len(word) == 1 else self._words
+        found = remembered.get(word)
         if found is None:
-            if word in self._letters:  # one letter matches nearly everything: its ranking has them all
-                found = set(self._letters[word])
-            else:
-                found = self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
-            _remember(self._words, word, found, REMEMBERED_WORDS)
+            found = self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
+            _remember(remembered, word, found, None if remembered is self._letter_words else REMEMBERED_WORDS)
         return found
 
-    def _rank_phrase(self, query: str, matching: list[int]) -> list[int]:
-        """The tiers of a query of several words, which may span words of a name."""
-        names, aliases = self._names, self._aliases
+    def _rank_phrase(self, query: str, words: list[str], matching: int) -> list[CatalogMove]:
+        """The tiers of a query of three words or more. Only names with each pair of its words in a
+        pair of theirs may hold it, and only those are read."""
+        pairs = self._pairs[1]
+        maybe_in_name = reduce(and_, (pairs.containing(f"{a} {b}") for a, b in pairwise(words)), matching)
         word_start = " " + query
-        tiers: list[list[int]] = [[], [], [], [], []]
-        for i in matching:
-            name = names[i]
+        at_start: list[int] = []
+        at_word: list[int] = []
+        inside: list[int] = []
+        for index in bitset.members(maybe_in_name, range(len(self._entries))):
+            name = self._names[index]
             if name.startswith(word_start):
-                tiers[0].append(i)
+                at_start.append(index)
             elif word_start in name:
-                tiers[1].append(i)
+                at_word.append(index)
             elif query in name:
-                tiers[2].append(i)
-            elif query in aliases[i]:
-                tiers[3].append(i)
-            else:
-                tiers[4].append(i)
-        return [i for tier in tiers for i in tier]
+                inside.append(index)
+        size = len(self._entries)
+        return self._in_tiers(
+            *(bitset.of(tier, size) for tier in (at_start, at_word, inside)),
+            self._in_alias.containing(query),
+            matching,
+        )
