@@ -8,6 +8,7 @@ from textual import events
 from textual.geometry import Size
 from tui_support import SIZE, add_by_search, item, queue_gids, queue_list, screen_name, screen_text
 
+from hiptui.tui.screens.help import HelpScreen
 from hiptui.tui.widgets.move_lists import LibraryList
 from hiptui.tui.widgets.too_small import TooSmall
 
@@ -22,7 +23,7 @@ def resize_now(app, width: int, height: int) -> None:
 
 
 def too_small_shown(app) -> bool:
-    return app.screen.query_one(TooSmall).display and TOO_SMALL in screen_text(app)
+    return any(note.display for note in app.screen.query(TooSmall)) and TOO_SMALL in screen_text(app)
 
 
 async def test_builder_is_usable_at_60x20(make_app):
@@ -119,3 +120,14 @@ async def test_the_library_cursor_stays_in_view_when_the_window_shrinks(make_app
         await pilot.pause()
         top = rows.scroll_offset.y
         assert top <= rows.cursor < top + rows.scrollable_content_region.height
+
+
+async def test_a_screen_shown_while_the_terminal_is_too_small_gets_the_note(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.resize_terminal(40, 12)
+        await app.push_screen(HelpScreen())
+        await pilot.pause()
+        assert screen_name(app) == "HelpScreen" and too_small_shown(app)
+        await pilot.resize_terminal(*SIZE)
+        assert not too_small_shown(app)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from hiptui.gc_pause import start_up_done
 from hiptui.paths import data_home
 from hiptui.settings import Settings, load_settings, save_settings
-from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -109,6 +109,7 @@ class HiptuiApp(App[None]):
     def on_mount(self) -> None:
         if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self.screen_change_signal.subscribe(self, self._cover_if_too_small)
 
     def builder_mounted(self) -> None:
         """The builder's widgets exist: show the library given, or load the packs once its first
@@ -406,6 +407,13 @@ class HiptuiApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self._cover_if_too_small(self.screen)
+
+    def _cover_if_too_small(self, screen: Screen) -> None:
+        """Mount the too-small note on a screen shown while the terminal is too small. Once there, the
+        app's `-too-small` class shows and hides it: a screen never shown too small never pays for it."""
+        if self.has_class("-too-small") and not screen.query(TooSmall):
+            screen.mount(TooSmall())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -21,7 +21,6 @@ from hiptui.tui.widgets.move_detail import MoveDetail
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList
 from hiptui.tui.widgets.search_box import SearchBox
 from hiptui.tui.widgets.title_bar import TitleBar
-from hiptui.tui.widgets.too_small import TooSmall
 from hiptui.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -131,7 +130,6 @@ class BuilderScreen(Screen):
                 yield QueueList(id="queue")
                 yield Static(EMPTY_QUEUE_TOTAL, id="queue-total")
         yield KeyBar()
-        yield TooSmall()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if not self._shown:  # every widget was styled as it mounted, a moment ago

@@ -20,7 +20,6 @@ from hiptui.stats import TargetTime, minutes_this_week, streak_days, time_per_ta
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
-from hiptui.tui.widgets.too_small import TooSmall
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -93,7 +92,6 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="history-targets")
             yield DataTable(id="history-sessions", classes="pane", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
-        yield TooSmall()
 
     def on_mount(self) -> None:
         sessions, today = self.sessions, self.today

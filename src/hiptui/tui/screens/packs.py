@@ -16,7 +16,6 @@ from hiptui.library import PackRecord
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
-from hiptui.tui.widgets.too_small import TooSmall
 
 
 def record_state(record: PackRecord, disabled: set[str]) -> Text:
@@ -45,7 +44,6 @@ class PacksScreen(Screen[None]):
             yield DataTable(id="packs-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="pack-problems")
         yield KeyBar()
-        yield TooSmall()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -18,7 +18,6 @@ from hiptui.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFini
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
-from hiptui.tui.widgets.too_small import TooSmall
 
 REFRESH_SECONDS = 0.1
 
@@ -76,7 +75,6 @@ class TimerScreen(Screen[None]):
             yield Static(id="session-label")
             yield ProgressBar(total=100, show_eta=False, id="session-progress")
         yield KeyBar()
-        yield TooSmall()
 
     def on_mount(self) -> None:
         events = self.timer.start()
