@@ -117,6 +117,20 @@ async def test_tab_and_shift_tab_move_between_panes(make_app):
         assert focused_pane(app) == "detail"
 
 
+async def test_the_pane_holding_the_focus_is_the_highlighted_one(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("slash", "escape", "tab", "tab", "shift+tab"):
+            await pilot.press(key)
+            highlighted = [pane.id for pane in app.builder.query(".pane.-has-focus")]
+            assert highlighted == [focused_pane(app)], key
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("tab")
+        highlighted = [pane.id for pane in app.screen.query(".pane.-has-focus")]
+        assert screen_name(app) == "HistoryScreen" and highlighted == [focused_pane(app)]
+
+
 async def test_up_down_and_k_j_move_the_library_cursor_and_the_detail_follows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

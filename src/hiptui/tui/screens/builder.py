@@ -121,7 +121,7 @@ class BuilderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="panes"):
-            with Vertical(id="library-pane", classes="pane"):
+            with Vertical(id="library-pane", classes="pane -has-focus"):  # the list in it takes focus
                 yield SearchBox(self._search_changed, placeholder="/ to search moves", id="search")
                 yield Static(id="library-status")
                 yield LibraryList(id="library")
