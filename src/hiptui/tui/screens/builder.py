@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from hiptui.durations import format_duration
 from hiptui.tui.safe import plain
@@ -123,12 +123,10 @@ class BuilderScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="library-pane", classes="pane -has-focus"):  # the list in it takes focus
                 yield SearchBox(self._search_changed, placeholder="/ to search moves", id="search")
-                yield Static(id="library-status")
                 yield LibraryList(id="library")
             yield MoveDetail(id="detail", classes="pane")
             with Vertical(id="queue-pane", classes="pane"):
                 yield QueueList(id="queue")
-                yield Static(EMPTY_QUEUE_TOTAL, id="queue-total")
         yield KeyBar()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -189,7 +187,7 @@ class BuilderScreen(Screen):
         active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in self.filters.FACETS if getattr(self.filters, facet)]
         if active:
             status += " · " + " · ".join(active)
-        self.query_one("#library-status", Static).update(plain(status), layout=False)  # its size is fixed
+        self.query_one("#library-pane").border_subtitle = plain(status)
         detail = self.query_one(MoveDetail)
         if typing:
             detail.show_soon(library.current)
@@ -208,12 +206,8 @@ class BuilderScreen(Screen):
         queue_list.set_items(self.queue.items, cursor=cursor)
         timeline = self.queue.timeline(**self.app.timeline_settings())  # type: ignore[attr-defined]
         moves = len(self.queue)
-        total = self.query_one("#queue-total", Static)
-        if moves:
-            total.update(plain(f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(timeline.total_seconds)}"))
-        else:
-            total.update(plain(EMPTY_QUEUE_TOTAL))
-        self.query_one("#queue-pane").border_subtitle = format_duration(timeline.total_seconds) if moves else ""
+        total = f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(timeline.total_seconds)}"
+        self.query_one("#queue-pane").border_subtitle = total if moves else EMPTY_QUEUE_TOTAL
         self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:

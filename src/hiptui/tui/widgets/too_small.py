@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widget import Widget
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 
 
-class TooSmall(Static):
+class TooSmall(Widget):
     DEFAULT_CSS = """
     TooSmall {
         layer: overlay;
@@ -23,15 +23,9 @@ class TooSmall(Static):
     }
     """
 
-    def on_resize(self) -> None:
-        self._describe()
-
-    def on_show(self) -> None:
-        self._describe()
-
-    def _describe(self) -> None:
+    def render(self) -> str:
         width, height = self.app.size
-        self.update(
+        return (
             f"Terminal too small: {width}×{height}.\n"
             f"hiptui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger, or press ctrl+q to quit."
         )
