@@ -88,8 +88,8 @@ def test_a_corrupt_queue_is_set_aside_and_reported(content: bytes, hiptui_home: 
 
 
 def test_settings_round_trip_and_corrupt_file(hiptui_home: Path) -> None:
-    save_settings(Settings(ready_seconds=5, bell=False, disabled_packs=["yoga"]))
-    assert load_settings().settings == Settings(ready_seconds=5, bell=False, disabled_packs=["yoga"])
+    save_settings(Settings(ready_seconds=5, bell=False, disabled_packs=("yoga",)))
+    assert load_settings().settings == Settings(ready_seconds=5, bell=False, disabled_packs=("yoga",))
     (hiptui_home / "settings.toml").write_text("ready_seconds = -4\n")
     loaded = load_settings()
     assert loaded.settings == Settings() and "kept as settings.toml.corrupt-" in (loaded.notice or "")

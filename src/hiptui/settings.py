@@ -1,13 +1,12 @@
 """The user's settings, kept in $HIPTUI_HOME/settings.toml.
 
-A plain dataclass rather than a pydantic model: the app reads it before its first frame, and
-importing pydantic there would cost a third of the start-up.
+A NamedTuple rather than a pydantic model or a frozen dataclass: the app reads it before its first
+frame, where importing pydantic would cost a third of the start-up and making a frozen dataclass
+(its methods compiled from generated source) about a millisecond.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,40 +25,39 @@ class SettingsError(ValueError):
         self.field = field_name
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     ready_seconds: int = 10
     switch_seconds: int = 5
     bell: bool = True
     theme: str = "textual-dark"
-    disabled_packs: list[str] = field(default_factory=list)
+    disabled_packs: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from a document; unknown keys are ignored, wrong values raise SettingsError."""
         values: dict[str, Any] = {}
-        for item in dataclasses.fields(cls):
-            if item.name not in data:
+        for name in cls._fields:
+            if name not in data:
                 continue
-            value = data[item.name]
-            if item.name in BOUNDS:
-                value = _whole_number(item.name, value)
-            elif item.name == "bell" and not isinstance(value, bool):
-                raise SettingsError(item.name, "must be true or false")
-            elif item.name == "theme" and not (isinstance(value, str) and value):
-                raise SettingsError(item.name, "must be a theme name")
-            elif item.name == "disabled_packs" and not (
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
-            ):
-                raise SettingsError(item.name, "must be a list of pack ids")
-            values[item.name] = value
+            value = data[name]
+            if name in BOUNDS:
+                value = _whole_number(name, value)
+            elif name == "bell" and not isinstance(value, bool):
+                raise SettingsError(name, "must be true or false")
+            elif name == "theme" and not (isinstance(value, str) and value):
+                raise SettingsError(name, "must be a theme name")
+            elif name == "disabled_packs":
+                if not (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)):
+                    raise SettingsError(name, "must be a list of pack ids")
+                value = tuple(value)
+            values[name] = value
         return cls(**values)
 
     def replace(self, **changes: Any) -> Settings:
-        return Settings.from_dict({**dataclasses.asdict(self), **changes})
+        return Settings.from_dict({**self._asdict(), **changes})
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {**self._asdict(), "disabled_packs": list(self.disabled_packs)}
 
 
 def _whole_number(name: str, value: Any) -> int:

@@ -19,11 +19,13 @@ from textual.screen import Screen
 from hiptui.gc_pause import start_up_done
 from hiptui.paths import data_home
 from hiptui.settings import Settings, load_settings, save_settings
-from hiptui.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.widget import Widget
+    from textual.widget import AwaitMount, Widget
 
     from hiptui.catalog import Catalog, ResolvedRoutine
     from hiptui.history import History
@@ -423,16 +425,20 @@ class HiptuiApp(App[None]):
         for pane in screen.query(".pane"):
             pane.set_class(pane in holding, "-has-focus")
 
-    def on_resize(self, event: events.Resize) -> None:
+    async def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
-        self._cover_if_too_small(self.screen)
+        if (mounting := self._cover_if_too_small(self.screen)) is not None:
+            await mounting  # the note is drawn before anything else happens
 
-    def _cover_if_too_small(self, screen: Screen) -> None:
+    def _cover_if_too_small(self, screen: Screen) -> AwaitMount | None:
         """Mount the too-small note on a screen shown while the terminal is too small. Once there, the
         app's `-too-small` class shows and hides it: a screen never shown too small never pays for it."""
-        if self.has_class("-too-small") and not screen.query(TooSmall):
-            screen.mount(TooSmall())
+        if not self.has_class("-too-small") or screen.query("TooSmall"):
+            return None
+        from hiptui.tui.widgets.too_small import TooSmall
+
+        return screen.mount(TooSmall(MIN_WIDTH, MIN_HEIGHT))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

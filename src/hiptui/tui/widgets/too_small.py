@@ -1,11 +1,8 @@
-"""A note that covers the screen when the terminal is too small to draw the app."""
+"""A note that covers the screen when the terminal is too small to draw the app: mounted when it is."""
 
 from __future__ import annotations
 
 from textual.widget import Widget
-
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
 
 
 class TooSmall(Widget):
@@ -23,9 +20,13 @@ class TooSmall(Widget):
     }
     """
 
+    def __init__(self, least_width: int, least_height: int) -> None:
+        super().__init__()
+        self._least = f"{least_width}×{least_height}"
+
     def render(self) -> str:
         width, height = self.app.size
         return (
             f"Terminal too small: {width}×{height}.\n"
-            f"hiptui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger, or press ctrl+q to quit."
+            f"hiptui needs at least {self._least}.\nMake the window larger, or press ctrl+q to quit."
         )
