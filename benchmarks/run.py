@@ -310,7 +310,9 @@ def bench_startup(ctx: Context) -> list[Row]:
     memory: dict[str, list[float]] = {c[0]: [] for c in cases}
     pydantic_early: dict[str, int] = {}
     result = ctx.root / "probe.json"
-    runs = 3 * ctx.runs  # the noisiest figures on a shared machine (a start varies by +-20 %): three times the samples
+    # The noisiest figures on a shared machine: one start varies by +-20 %, and with 21 starts a case
+    # the ratio of two medians still moved by +-0.05 between runs of one commit. Five times the samples.
+    runs = 5 * ctx.runs
     shuffle = random.Random(6)
     for round_ in range(runs + 1):  # round 0 warms the page cache, .pyc files and the data folder
         # a fresh order each round: no case always follows the one that just exited (the 10,000-move
