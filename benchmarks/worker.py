@@ -121,6 +121,7 @@ async def _keys(words: tuple[str, ...]) -> None:
     from textual.app import App
     from textual.widgets import Input
 
+    from hiptui.gc_pause import keep_what_is_built
     from hiptui.library import load_library
     from hiptui.tui.app import HiptuiApp
     from hiptui.tui.widgets.move_lists import LibraryList
@@ -146,6 +147,7 @@ async def _keys(words: tuple[str, ...]) -> None:
     LibraryList.set_items = set_items  # type: ignore[method-assign]
     App._display = display  # type: ignore[method-assign]
 
+    keep_what_is_built()  # as the app does (hiptui.tui.run_app): the collector never walks the library
     library = load_library()
     app = HiptuiApp(library=library)
     samples: list[float] = []
@@ -157,6 +159,7 @@ async def _keys(words: tuple[str, ...]) -> None:
                 break
             await pilot.pause()
         moves = len(app.builder.catalog)
+        app.builder.catalog.index.warm()  # as the app's loading worker does once the list is shown
         await pilot.press("slash")
         search = app.builder.query_one("#search", Input)
         for word in words:

@@ -146,8 +146,8 @@ class HiptuiApp(App[None]):
         self._open_stores()
         library = load_library(previous=previous)
         catalog = self._make_catalog(library)
-        catalog.index.warm()
         self.call_from_thread(self._library_loaded, library, previous is not None, catalog)
+        catalog.index.warm()  # after the list is shown: a search typed meanwhile ranks for itself
         library.save_cache()
 
     def _open_stores(self) -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from hiptui.durations import format_duration
 from hiptui.tui.safe import plain
@@ -123,6 +123,7 @@ class BuilderScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="library-pane", classes="pane -has-focus"):  # the list in it takes focus
                 yield SearchBox(self._search_changed, placeholder="/ to search moves", id="search")
+                yield Static(id="library-status")
                 yield LibraryList(id="library")
             yield MoveDetail(id="detail", classes="pane")
             with Vertical(id="queue-pane", classes="pane"):
@@ -187,7 +188,8 @@ class BuilderScreen(Screen):
         active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in self.filters.FACETS if getattr(self.filters, facet)]
         if active:
             status += " · " + " · ".join(active)
-        self.query_one("#library-pane").border_subtitle = plain(status)
+        # A line of its own, redrawn alone: a border title repaints its whole pane at every keystroke.
+        self.query_one("#library-status", Static).update(plain(status), layout=False)
         detail = self.query_one(MoveDetail)
         if typing:
             detail.show_soon(library.current)
