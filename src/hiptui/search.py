@@ -32,14 +32,15 @@ if TYPE_CHECKING:
 V = TypeVar("V")
 REMEMBERED_QUERIES = 64
 REMEMBERED_WORDS = 8
-_SEPARATORS = re.compile(r"[\s\-_/,.()'’&]+")
+_SEPARATORS = re.compile(r"[\s\-_/,.()&]+")
+_APOSTROPHES = str.maketrans("", "", "'’")  # dropped, not split on: "Runner's" is found by "runners"
 _SEARCHED = attrgetter("name", "aliases", "targets", "equipment", "category", "position", "style")
-_SEPARATORS_TO_SPACES = str.maketrans(dict.fromkeys("-_/,.()'’&", " "))
+_SEPARATORS_TO_SPACES = str.maketrans({**dict.fromkeys("-_/,.()&", " "), **dict.fromkeys("'’")})  # and apostrophes dropped
 
 
 def _words(text: str) -> str:
     """Text with separators folded to single spaces and a leading space, so ' word' finds a word start."""
-    return " " + _SEPARATORS.sub(" ", text).strip()
+    return " " + _SEPARATORS.sub(" ", text.translate(_APOSTROPHES)).strip()
 
 
 def _words_of_each(texts: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import random
 
 from textual import events
 from textual.geometry import Size
-from tui_support import SIZE, add_by_search, item, queue_gids, queue_list, screen_name, screen_text
+from tui_support import SIZE, add_by_search, focused_pane, item, queue_gids, queue_list, screen_name, screen_text
 
 from hiptui.tui.screens.help import HelpScreen
 from hiptui.tui.widgets.move_lists import LibraryList
@@ -131,3 +131,14 @@ async def test_a_screen_shown_while_the_terminal_is_too_small_gets_the_note(make
         assert screen_name(app) == "HelpScreen" and too_small_shown(app)
         await pilot.resize_terminal(*SIZE)
         assert not too_small_shown(app)
+
+
+async def test_narrowing_the_window_moves_focus_off_the_hidden_move_card(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert focused_pane(app) == "detail"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert focused_pane(app) == "library-pane"
+        assert [pane.id for pane in app.builder.query(".pane.-has-focus")] == ["library-pane"]

@@ -137,6 +137,12 @@ class BuilderScreen(Screen):
         if self.focused is None:
             self.query_one(LibraryList).focus()
 
+    def on_resize(self, event: events.Resize) -> None:
+        focused = self.focused
+        detail = self.query_one(MoveDetail)
+        if self.has_class("-narrow") and focused is not None and detail in focused.ancestors_with_self:
+            self.query_one(LibraryList).focus()  # the card is hidden when narrow: keys would go nowhere seen
+
     @classmethod
     def _width_class(cls, width: int) -> str:
         """The breakpoint class for a terminal this wide, set from the start so that the first
@@ -147,6 +153,7 @@ class BuilderScreen(Screen):
         self.query_one("#library-pane").border_title = "Library"
         self.query_one("#detail").border_title = "Move"
         self.query_one("#queue-pane").border_title = "Queue"
+        self.query_one("#queue-pane").border_subtitle = EMPTY_QUEUE_TOTAL
         library = self.query_one(LibraryList)
         library.empty_text = "Loading packs…"
         self.app.builder_mounted()  # type: ignore[attr-defined]
