@@ -13,10 +13,9 @@ thousands of them into tiers is then a few operations on ints instead of set ari
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, reduce
 from itertools import islice, pairwise
@@ -32,15 +31,14 @@ if TYPE_CHECKING:
 V = TypeVar("V")
 REMEMBERED_QUERIES = 64
 REMEMBERED_WORDS = 8
-_SEPARATORS = re.compile(r"[\s\-_/,.()&]+")
-_APOSTROPHES = str.maketrans("", "", "'’")  # dropped, not split on: "Runner's" is found by "runners"
 _SEARCHED = attrgetter("name", "aliases", "targets", "equipment", "category", "position", "style")
-_SEPARATORS_TO_SPACES = str.maketrans({**dict.fromkeys("-_/,.()&", " "), **dict.fromkeys("'’")})  # and apostrophes dropped
+# Separators become spaces; apostrophes are dropped, not split on: "Runner's" is found by "runners".
+_SEPARATORS_TO_SPACES = str.maketrans({**dict.fromkeys("-_/,.()&", " "), **dict.fromkeys("'’")})
 
 
 def _words(text: str) -> str:
     """Text with separators folded to single spaces and a leading space, so ' word' finds a word start."""
-    return " " + _SEPARATORS.sub(" ", text.translate(_APOSTROPHES)).strip()
+    return " " + " ".join(text.translate(_SEPARATORS_TO_SPACES).split())
 
 
 def _words_of_each(texts: list[str]) -> list[str]:
@@ -50,6 +48,17 @@ def _words_of_each(texts: list[str]) -> list[str]:
     joined = " ".join(fold("\0".join(texts)).translate(_SEPARATORS_TO_SPACES).split())
     joined = joined.replace(" \0", "\0").replace("\0 ", "\0").replace("\0", "\0 ")
     return (" " + joined).split("\0")
+
+
+def _remembered(key: str, for_good: dict[str, V], recent: dict[str, V], limit: int, make: Callable[[str], V]) -> V:
+    """`make(key)`, kept: in `for_good` when `key` is one letter (nearly everything matches it, so it is
+    the slowest), else among the last `limit` in `recent` (for backspace and the words typed after it)."""
+    kept = for_good if len(key) == 1 else recent
+    found = kept.get(key)
+    if found is None:
+        found = make(key)
+        _remember(kept, key, found, None if kept is for_good else limit)
+    return found
 
 
 def _remember(kept: dict[str, V], key: str, value: V, limit: int | None) -> None:
@@ -170,14 +179,8 @@ class SearchIndex:
         return list(ranked)
 
     def ranked(self, query: str) -> list[CatalogMove]:
-        """The moves matching a folded query, best first. Remembered: one-letter queries (the slowest,
-        as nearly everything matches) for good, the last few longer ones for backspace. Not a copy."""
-        remembered = self._letters if len(query) == 1 else self._ranked
-        found = remembered.get(query)
-        if found is None:
-            found = self._rank(query) if query else self._entries
-            _remember(remembered, query, found, None if remembered is self._letters else REMEMBERED_QUERIES)
-        return found
+        """The moves matching a folded query, best first; remembered (not a copy)."""
+        return _remembered(query, self._letters, self._ranked, REMEMBERED_QUERIES, self._rank)
 
     def warm(self) -> None:
         """Rank every one-letter query, and index the pairs of words, ahead of time."""
@@ -194,6 +197,8 @@ class SearchIndex:
         return _Postings.of((each[:1] for each in pairs), size), _Postings.of(pairs, size)
 
     def _rank(self, query: str) -> list[CatalogMove]:
+        if not query:
+            return self._entries
         words = query.split()
         matching = reduce(and_, map(self._anywhere, words))
         if len(words) > 2:
@@ -217,25 +222,24 @@ class SearchIndex:
         return ranked
 
     def _anywhere(self, word: str) -> int:
-        """Moves with `word` in any field. Kept as the rankings are: each word of a longer query is
-        looked up again at every keystroke after it."""
-        remembered = self._letter_words if len(word) == 1 else self._words
-        found = remembered.get(word)
-        if found is None:
-            found = self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
-            _remember(remembered, word, found, None if remembered is self._letter_words else REMEMBERED_WORDS)
-        return found
+        """Moves with `word` in any field; remembered, as each word of a longer query is looked up again
+        at every keystroke after it."""
+        return _remembered(word, self._letter_words, self._words, REMEMBERED_WORDS, self._anywhere_now)
+
+    def _anywhere_now(self, word: str) -> int:
+        return self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
 
     def _rank_phrase(self, query: str, words: list[str], matching: int) -> list[CatalogMove]:
         """The tiers of a query of three words or more. Only names with each pair of its words in a
         pair of theirs may hold it, and only those are read."""
         pairs = self._pairs[1]
+        size = len(self._entries)
         maybe_in_name = reduce(and_, (pairs.containing(f"{a} {b}") for a, b in pairwise(words)), matching)
         word_start = " " + query
         at_start: list[int] = []
         at_word: list[int] = []
         inside: list[int] = []
-        for index in bitset.members(maybe_in_name, range(len(self._entries))):
+        for index in bitset.members(maybe_in_name, range(size)):
             name = self._names[index]
             if name.startswith(word_start):
                 at_start.append(index)
@@ -243,7 +247,6 @@ class SearchIndex:
                 at_word.append(index)
             elif query in name:
                 inside.append(index)
-        size = len(self._entries)
         return self._in_tiers(
             *(bitset.of(tier, size) for tier in (at_start, at_word, inside)),
             self._in_alias.containing(query),
