@@ -371,15 +371,17 @@ def bench_load(ctx: Context) -> list[Row]:
     runs = 2 * ctx.runs
     baseline_first = random.Random(2)
     for round_ in range(runs):
-        if baseline_first.random() < 0.5:
-            bare.append(worker(ctx, "10k", "load", "tomllib")["seconds"] * 1000)
+        before = baseline_first.random() < 0.5
+        if before:
+            parsed = worker(ctx, "10k", "load", "tomllib")
         bump_mtimes(ctx.generated)
         first = worker(ctx, "10k", "load", "hiptui")
         if first["broken"]:
             raise RuntimeError(f"generated packs did not load: {first['broken']}")
         second = worker(ctx, "10k", "load", "hiptui")
-        if len(bare) == round_:
-            bare.append(worker(ctx, "10k", "load", "tomllib")["seconds"] * 1000)
+        if not before:
+            parsed = worker(ctx, "10k", "load", "tomllib")
+        bare.append(parsed["seconds"] * 1000)
         cold.append(first["seconds"] * 1000)
         warm.append(second["seconds"] * 1000)
         moves = first["moves"]
