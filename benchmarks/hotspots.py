@@ -52,8 +52,8 @@ def importtime(cmd: list[str], env: dict[str, str], top: int = 15) -> None:
     print()
 
 
-WATCH = ("textual", "textual.app", "rich", "pydantic", "hiptui.model", "hiptui.catalog", "hiptui.library",
-         "hiptui.loader", "hiptui.history", "sqlite3", "pluggy", "hiptui.cli.browse", "hiptui.cli.packs",
+WATCH = ("textual", "textual.app", "rich", "pydantic", "hiptui.packs.model", "hiptui.catalog.catalog", "hiptui.catalog.library",
+         "hiptui.packs.loader", "hiptui.data.history", "sqlite3", "pluggy", "hiptui.cli.browse", "hiptui.cli.packs",
          "hiptui.cli.data", "hiptui.tui.app", "importlib.metadata")
 
 
@@ -66,9 +66,9 @@ def cmd_imports(env: dict[str, str]) -> None:
 
 
 def profile_load(label: str, top: int = 22) -> None:
-    from hiptui.catalog import Catalog
-    from hiptui.gc_pause import keep_what_is_built
-    from hiptui.library import load_library
+    from hiptui.base.gc_pause import keep_what_is_built
+    from hiptui.catalog.catalog import Catalog
+    from hiptui.catalog.library import load_library
 
     keep_what_is_built()  # as the app does
 

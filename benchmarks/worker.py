@@ -35,8 +35,8 @@ def emit(data: dict[str, object]) -> None:
 
 def pack_files() -> list[Path]:
     """Every file load_library() reads: what plugins register (built-in first), then the user's packs."""
-    from hiptui.paths import user_packs_dir
-    from hiptui.plugins import collect_contributions
+    from hiptui.base.paths import user_packs_dir
+    from hiptui.plugins.host import collect_contributions
 
     files: list[Path] = []
     for contribution in collect_contributions():
@@ -51,9 +51,9 @@ def pack_files() -> list[Path]:
 
 def cmd_load(mode: str) -> None:
     if mode == "hiptui":
-        from hiptui.catalog import Catalog
-        from hiptui.gc_pause import keep_what_is_built
-        from hiptui.library import load_library
+        from hiptui.base.gc_pause import keep_what_is_built
+        from hiptui.catalog.catalog import Catalog
+        from hiptui.catalog.library import load_library
 
         keep_what_is_built()  # as the app does (hiptui.tui.run_app): it keeps the library it loads
         start = time.perf_counter()
@@ -89,9 +89,9 @@ def keystrokes(word: str) -> list[str]:
 
 
 def cmd_search(repeats: int) -> None:
-    from hiptui.catalog import Catalog
-    from hiptui.gc_pause import keep_what_is_built
-    from hiptui.library import load_library
+    from hiptui.base.gc_pause import keep_what_is_built
+    from hiptui.catalog.catalog import Catalog
+    from hiptui.catalog.library import load_library
 
     keep_what_is_built()  # as the app does: the collector never walks the catalogue it searches
     catalog = Catalog(load_library().packs)
@@ -121,8 +121,8 @@ async def _keys(words: tuple[str, ...]) -> None:
     from textual.app import App
     from textual.widgets import Input
 
-    from hiptui.gc_pause import keep_what_is_built
-    from hiptui.library import load_library
+    from hiptui.base.gc_pause import keep_what_is_built
+    from hiptui.catalog.library import load_library
     from hiptui.tui.app import HiptuiApp
     from hiptui.tui.widgets.move_lists import LibraryList
 
@@ -188,9 +188,9 @@ async def _keys(words: tuple[str, ...]) -> None:
 
 def _timeline():
     """Every built-in move once, at its own dose: a session of a few hours."""
-    from hiptui.catalog import Catalog
-    from hiptui.library import load_library
-    from hiptui.timeline import QueueItem, build_timeline
+    from hiptui.catalog.catalog import Catalog, QueueItem
+    from hiptui.catalog.library import load_library
+    from hiptui.session.timeline import build_timeline
 
     catalog = Catalog(load_library().packs)
     return build_timeline([QueueItem.of(move) for move in catalog.all_moves()])
@@ -202,7 +202,7 @@ def cmd_timer_real(seconds: float) -> None:
 
 async def _timer_real(seconds: float, timeline) -> None:  # type: ignore[no-untyped-def]
     """Tick like the timer screen (every 0.1 s); block the loop for 250 ms every 2 s; compare with the clock."""
-    from hiptui.timer import Timer
+    from hiptui.session.timer import Timer
 
     tick, block_every, block_for = 0.1, 2.0, 0.25
     timer = Timer(timeline, clock=time.monotonic)
@@ -306,7 +306,7 @@ class Model:
 
 def cmd_timer_fake(seconds: float) -> None:
     """An hour of fake time: advances in 1/64 s steps (exact in binary), pauses, skips, adjusts."""
-    from hiptui.timer import Timer
+    from hiptui.session.timer import Timer
 
     timeline = _timeline()
     base = [segment.seconds for segment in timeline.segments]

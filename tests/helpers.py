@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hiptui.catalog import Catalog
-from hiptui.loader import load_pack_text
-from hiptui.model import Pack
+from hiptui.catalog.catalog import Catalog
+from hiptui.packs.loader import load_pack_text
+from hiptui.packs.model import Pack
 
 
 class FakeClock:

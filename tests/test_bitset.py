@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiptui import bitset
+from hiptui.base import bitset
 
 indexes = st.integers(min_value=1, max_value=300).flatmap(
     lambda size: st.tuples(st.just(size), st.lists(st.integers(min_value=0, max_value=size - 1)))

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from hiptui.catalog import Catalog
-from hiptui.library import load_library
-from hiptui.loader import load_pack_file
-from hiptui.timeline import QueueItem, build_timeline
+from hiptui.catalog.catalog import Catalog, QueueItem
+from hiptui.catalog.library import load_library
+from hiptui.packs.loader import load_pack_file
+from hiptui.session.timeline import build_timeline
 
 PACKS = sorted((Path(__file__).resolve().parents[1] / "packs").glob("*.toml"))
 TARGET_MINUTES = {
@@ -48,7 +48,7 @@ def test_the_six_routines_resolve_and_last_about_as_long_as_the_brief_says() -> 
 
 
 def test_the_builtin_packs_keep_to_the_shared_tags() -> None:
-    from hiptui.terms import EQUIPMENT, POSITIONS, TARGETS
+    from hiptui.base.terms import EQUIPMENT, POSITIONS, TARGETS
 
     for pack in load_library().packs:
         for move in pack.moves:

@@ -3,11 +3,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptui.catalog import Catalog
-from hiptui.library import load_library
-from hiptui.model import Move, Pack, PackInfo
-from hiptui.search import Filters, SearchIndex, _words
-from hiptui.text import fold
+from hiptui.base.text import fold
+from hiptui.catalog.catalog import Catalog
+from hiptui.catalog.library import load_library
+from hiptui.catalog.search import Filters, SearchIndex, _words
+from hiptui.packs.model import Move, Pack, PackInfo
 from tests.helpers import catalog_of, move_toml, pack_toml
 
 

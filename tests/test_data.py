@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from hiptui import store
-from hiptui.catalog import Catalog
-from hiptui.history import MIGRATIONS, History, SegmentDone, history_path
-from hiptui.library import load_library
-from hiptui.recorder import SessionRecorder
-from hiptui.saved import QueueStore, SavedRoutines
-from hiptui.settings import Settings, load_settings, save_settings
-from hiptui.stats import minutes_this_week, streak_days, time_per_target, weekly_minutes
-from hiptui.timeline import QueueItem, build_timeline
-from hiptui.timer import Timer
+from hiptui.base import files as store
+from hiptui.catalog.catalog import Catalog, QueueItem
+from hiptui.catalog.library import load_library
+from hiptui.data.history import MIGRATIONS, History, SegmentDone, history_path
+from hiptui.data.routines import QueueStore, SavedRoutines
+from hiptui.data.settings import Settings, load_settings, save_settings
+from hiptui.data.stats import minutes_this_week, streak_days, time_per_target, weekly_minutes
+from hiptui.session.recorder import SessionRecorder
+from hiptui.session.timeline import build_timeline
+from hiptui.session.timer import Timer
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_history_survives_a_killed_process(hiptui_home: Path) -> None:
         f"""
         import time
         from pathlib import Path
-        from hiptui.history import History, SegmentDone
+        from hiptui.data.history import History, SegmentDone
         history = History(Path({str(history_path(hiptui_home))!r}))
         session = history.start_session(600, "killed")
         for n in range(3):

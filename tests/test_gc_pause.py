@@ -6,14 +6,14 @@ import gc
 
 import pytest
 
-import hiptui.gc_pause
-from hiptui.gc_pause import gc_paused, keep_what_is_built
+import hiptui.base.gc_pause
+from hiptui.base.gc_pause import gc_paused, keep_what_is_built
 
 
 @pytest.fixture
 def restore_the_collector():
     yield
-    hiptui.gc_pause._freeze_what_is_built = False
+    hiptui.base.gc_pause._freeze_what_is_built = False
     gc.unfreeze()
     gc.enable()
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from hiptui.catalog.library import load_library
 from hiptui.cli import main
-from hiptui.fieldref import END, START, render_field_reference
-from hiptui.library import load_library
-from hiptui.loader import load_pack_file, load_pack_text
-from hiptui.model import Move, PackInfo, Routine
+from hiptui.packs.fieldref import END, START, render_field_reference
+from hiptui.packs.loader import load_pack_file, load_pack_text
+from hiptui.packs.model import Move, PackInfo, Routine
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -116,7 +116,7 @@ def test_contributing_field_reference_matches_the_model() -> None:
     document = (REPO / "CONTRIBUTING.md").read_text()
     block = document.split(START, 1)[1].split(END, 1)[0]
     assert block.strip() == render_field_reference().strip(), (
-        "CONTRIBUTING.md is out of date: run python -m hiptui.fieldref --update CONTRIBUTING.md"
+        "CONTRIBUTING.md is out of date: run python -m hiptui.packs.fieldref --update CONTRIBUTING.md"
     )
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from hiptui.durations import format_duration, parse_duration
-from hiptui.loader import load_pack_file, load_pack_text
-from hiptui.model import Dose, Pack
+from hiptui.base.durations import format_duration, parse_duration
+from hiptui.packs.loader import load_pack_file, load_pack_text
+from hiptui.packs.model import Dose, Pack
 from tests.helpers import load_pack, move_toml, pack_toml
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hiptui import pack_cache
-from hiptui.library import load_library
-from hiptui.pack_cache import PackCache
+from hiptui.catalog.library import load_library
+from hiptui.packs import cache as pack_cache
+from hiptui.packs.cache import PackCache
 from tests.helpers import move_toml, pack_toml
 
 

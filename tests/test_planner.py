@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hiptui.catalog import Catalog
-from hiptui.library import load_library
-from hiptui.planner import DEEP_GROUPS, PlanError, PlanRequest, _is_deep, candidates, make_plan
-from hiptui.timeline import build_timeline
+from hiptui.catalog.catalog import Catalog
+from hiptui.catalog.library import load_library
+from hiptui.session.planner import DEEP_GROUPS, PlanError, PlanRequest, _is_deep, candidates, make_plan
+from hiptui.session.timeline import build_timeline
 
 CATALOG = Catalog(load_library().packs)
 MOVES = CATALOG.all_moves()

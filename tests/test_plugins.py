@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from hiptui.library import load_library
+from hiptui.catalog.library import load_library
 
 FIXTURES = "tests.plugin_fixtures"
 
@@ -102,7 +102,7 @@ def test_a_slow_plugin_never_freezes_the_screen(monkeypatch: pytest.MonkeyPatch)
     import asyncio
     import time
 
-    from hiptui import library as library_module
+    from hiptui.catalog import library as library_module
     from hiptui.tui.app import HiptuiApp
     from hiptui.tui.widgets.move_lists import LibraryList
 

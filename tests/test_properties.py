@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hiptui.catalog import CatalogMove
-from hiptui.loader import LoadResult, load_pack_bytes
-from hiptui.model import Dose, Move
-from hiptui.timeline import QueueItem, build_timeline
-from hiptui.timer import Timer
+from hiptui.catalog.catalog import CatalogMove, QueueItem
+from hiptui.packs.loader import LoadResult, load_pack_bytes
+from hiptui.packs.model import Dose, Move
+from hiptui.session.timeline import build_timeline
+from hiptui.session.timer import Timer
 
 VALID = (Path(__file__).resolve().parents[1] / "packs" / "yoga.toml").read_bytes()
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from hiptui.catalog import CatalogMove
-from hiptui.model import Dose, Move
-from hiptui.queue import SessionQueue
-from hiptui.timeline import QueueItem, build_timeline
-from hiptui.timer import CountdownBeep, SegmentStarted, SessionFinished, Timer
+from hiptui.catalog.catalog import CatalogMove, QueueItem
+from hiptui.packs.model import Dose, Move
+from hiptui.session.queue import SessionQueue
+from hiptui.session.timeline import build_timeline
+from hiptui.session.timer import CountdownBeep, SegmentStarted, SessionFinished, Timer
 
 
 def item(dose: Dose, name: str = "Move") -> QueueItem:

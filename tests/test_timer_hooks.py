@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hiptui
-from hiptui.catalog import Catalog
-from hiptui.library import load_library
-from hiptui.plugins import HookRelay, make_plugin_manager
-from hiptui.recorder import SessionRecorder
-from hiptui.timeline import QueueItem, build_timeline
-from hiptui.timer import Timer
+from hiptui.catalog.catalog import Catalog, QueueItem
+from hiptui.catalog.library import load_library
+from hiptui.plugins.host import HookRelay, make_plugin_manager
+from hiptui.session.recorder import SessionRecorder
+from hiptui.session.timeline import build_timeline
+from hiptui.session.timer import Timer
 
 
 class Listener:

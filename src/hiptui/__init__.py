@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     import pluggy
 
-    from hiptui.model import Pack
+    from hiptui.packs.model import Pack
 
     hookimpl: pluggy.HookimplMarker
 
@@ -20,7 +20,7 @@ def __getattr__(name: str) -> Any:
     # Both are made on first use, so that `hiptui --version` never pays for pydantic and the app's
     # first frame never pays for pluggy (the packs, and with them the plugins, load after it).
     if name == "Pack":
-        from hiptui.model import Pack
+        from hiptui.packs.model import Pack
 
         return Pack
     if name == "hookimpl":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from hiptui.model import Pack
+    from hiptui.packs.model import Pack
 
 hookspec = pluggy.HookspecMarker("hiptui")
 

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from tui_support import FakeClock  # noqa: E402
 
-from hiptui.library import load_library  # noqa: E402
+from hiptui.catalog.library import load_library  # noqa: E402
 from hiptui.tui.app import HiptuiApp  # noqa: E402
 
 

@@ -20,7 +20,7 @@ from tui_support import (
     widget_text,
 )
 
-from hiptui.catalog import Catalog
+from hiptui.catalog.catalog import Catalog
 from hiptui.tui.widgets.move_lists import LibraryList
 from hiptui.tui.widgets.search_box import SearchBox
 

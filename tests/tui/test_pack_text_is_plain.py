@@ -7,8 +7,8 @@ import json
 import pytest
 from tui_support import screen_name, screen_text, type_text, widget_text
 
-from hiptui.library import Library, PackRecord
-from hiptui.loader import load_pack_text
+from hiptui.catalog.library import Library, PackRecord
+from hiptui.packs.loader import load_pack_text
 
 NAME = "[bold]x[/bold] [/ x[/y"
 STEP_LINK = "[link=https://e.invalid]l[/link] tap"

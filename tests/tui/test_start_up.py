@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from hiptui.gc_pause import pause_for_start_up
+from hiptui.base.gc_pause import pause_for_start_up
 
 
 async def test_the_collector_is_back_on_once_the_first_frame_is_out(make_app):

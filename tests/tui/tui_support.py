@@ -9,8 +9,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hiptui.model import Dose
-from hiptui.timeline import QueueItem
+from hiptui.catalog.catalog import QueueItem
+from hiptui.packs.model import Dose
 from hiptui.tui.app import HiptuiApp
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList

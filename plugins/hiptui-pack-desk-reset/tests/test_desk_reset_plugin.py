@@ -12,11 +12,11 @@ from types import ModuleType
 
 import pytest
 
-from hiptui.catalog import Catalog
-from hiptui.loader import load_pack_file
-from hiptui.model import Pack
-from hiptui.plugins import make_plugin_manager
-from hiptui.timeline import QueueItem, build_timeline
+from hiptui.catalog.catalog import Catalog, QueueItem
+from hiptui.packs.loader import load_pack_file
+from hiptui.packs.model import Pack
+from hiptui.plugins.host import make_plugin_manager
+from hiptui.session.timeline import build_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "hiptui_pack_desk_reset"

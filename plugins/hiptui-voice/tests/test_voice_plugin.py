@@ -57,7 +57,7 @@ def test_it_does_nothing_without_a_speech_program(monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_hooks_match_hiptui_hookspecs() -> None:
-    from hiptui.plugins import make_plugin_manager
+    from hiptui.plugins.host import make_plugin_manager
 
     manager = make_plugin_manager()
     manager.register(load_plugin(), name="voice")

@@ -7,14 +7,14 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from hiptui.catalog import SAVED
+from hiptui.base.text import clean_text
+from hiptui.catalog.catalog import SAVED
+from hiptui.catalog.formatting import describe_dose, move_json
+from hiptui.catalog.search import Filters
 from hiptui.cli import CommandError
-from hiptui.formatting import describe_dose, move_json
-from hiptui.search import Filters
-from hiptui.text import clean_text
 
 if TYPE_CHECKING:
-    from hiptui.catalog import Catalog, ResolvedRoutine
+    from hiptui.catalog.catalog import Catalog, ResolvedRoutine
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -32,9 +32,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def load_catalog() -> Catalog:
-    from hiptui.catalog import Catalog
-    from hiptui.library import load_library
-    from hiptui.settings import load_settings
+    from hiptui.catalog.catalog import Catalog
+    from hiptui.catalog.library import load_library
+    from hiptui.data.settings import load_settings
 
     library = load_library()
     library.save_cache()
@@ -46,7 +46,7 @@ def load_catalog() -> Catalog:
 
 def list_moves(args: argparse.Namespace) -> int:
     catalog = load_catalog()
-    from hiptui.settings import load_settings
+    from hiptui.data.settings import load_settings
 
     disabled = set(load_settings().settings.disabled_packs)
     for pack in args.pack:
@@ -68,7 +68,7 @@ def list_moves(args: argparse.Namespace) -> int:
 
 def all_routines() -> list[ResolvedRoutine]:
     """The packs' routines and the user's saved ones, resolved against the moves in use."""
-    from hiptui.saved import SavedRoutines
+    from hiptui.data.routines import SavedRoutines
 
     catalog = load_catalog()
     saved = SavedRoutines().load()
@@ -78,7 +78,8 @@ def all_routines() -> list[ResolvedRoutine]:
 
 
 def list_routines(args: argparse.Namespace) -> int:
-    from hiptui.timeline import QueueItem, build_timeline
+    from hiptui.catalog.catalog import QueueItem
+    from hiptui.session.timeline import build_timeline
 
     routines = all_routines()
     rows = []

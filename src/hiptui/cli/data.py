@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
+from hiptui.base.durations import format_duration
+from hiptui.base.paths import data_home
+from hiptui.base.text import clean_text
 from hiptui.cli import CommandError
-from hiptui.durations import format_duration
-from hiptui.paths import data_home
-from hiptui.text import clean_text
 
 
 def _positive(value: str) -> int:
@@ -30,7 +30,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def show_history(args: argparse.Namespace) -> int:
-    from hiptui.history import History, HistoryUnavailable, history_path
+    from hiptui.data.history import History, HistoryUnavailable, history_path
 
     try:
         history = History(history_path(data_home()))

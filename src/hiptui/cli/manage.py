@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hiptui.base.files import atomic_write
+from hiptui.base.paths import user_packs_dir
+from hiptui.base.terms import SLUG_PATTERN
+from hiptui.catalog.formatting import counted
 from hiptui.cli import CommandError
-from hiptui.formatting import counted
-from hiptui.paths import user_packs_dir
-from hiptui.plugins import USER
-from hiptui.store import atomic_write
-from hiptui.terms import SLUG_PATTERN
+from hiptui.plugins.host import USER
 
 if TYPE_CHECKING:
-    from hiptui.library import Library
+    from hiptui.catalog.library import Library
 
 
 
@@ -44,7 +44,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def new_pack(args: argparse.Namespace) -> int:
-    from hiptui.template import render_template
+    from hiptui.packs.template import render_template
 
     if not re.match(SLUG_PATTERN, args.id):
         raise CommandError(f"{args.id!r} is not a valid pack id: use lowercase letters, digits and '-'")
@@ -64,8 +64,8 @@ def install_pack(args: argparse.Namespace) -> int:
 
 
 def _install_file(source: Path, force: bool) -> int:
-    from hiptui.library import load_library
-    from hiptui.loader import load_pack_bytes
+    from hiptui.catalog.library import load_library
+    from hiptui.packs.loader import load_pack_bytes
 
     try:
         data = source.read_bytes()
@@ -123,7 +123,7 @@ def _install_plugin(requirement: str) -> int:
 
 
 def remove_pack(args: argparse.Namespace) -> int:
-    from hiptui.library import load_library
+    from hiptui.catalog.library import load_library
 
     library = load_library()
     record = library.record_for(args.id) or _any_record(library, args.id)
@@ -152,8 +152,8 @@ def _any_record(library: Library, pack_id: str):
 
 
 def export_pack_command(args: argparse.Namespace) -> int:
-    from hiptui.export import export_pack
-    from hiptui.library import load_library
+    from hiptui.catalog.library import load_library
+    from hiptui.packs.writing import export_pack
 
     record = load_library().record_for(args.id)
     if record is None or record.pack is None:

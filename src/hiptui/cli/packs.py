@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hiptui.base.text import clean_text
+from hiptui.catalog.formatting import counted
 from hiptui.cli import manage
-from hiptui.formatting import counted
-from hiptui.text import clean_text
 
 if TYPE_CHECKING:
-    from hiptui.library import PackRecord
+    from hiptui.catalog.library import PackRecord
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -33,8 +33,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def list_packs(args: argparse.Namespace) -> int:
-    from hiptui.library import load_library
-    from hiptui.settings import load_settings
+    from hiptui.catalog.library import load_library
+    from hiptui.data.settings import load_settings
 
     library = load_library()
     if args.json:
@@ -75,7 +75,7 @@ def record_state(record: PackRecord, disabled: set[str]) -> str:
 
 
 def validate_packs(args: argparse.Namespace) -> int:
-    from hiptui.loader import load_pack_file
+    from hiptui.packs.loader import load_pack_file
 
     failed = False
     for path in args.paths:

@@ -7,14 +7,14 @@ import difflib
 import json
 from typing import TYPE_CHECKING
 
+from hiptui.base.durations import format_duration
+from hiptui.base.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
+from hiptui.catalog.formatting import describe_dose, move_json
 from hiptui.cli import CommandError
-from hiptui.durations import format_duration
-from hiptui.formatting import describe_dose, move_json
-from hiptui.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
 
 if TYPE_CHECKING:
-    from hiptui.planner import Plan, PlanRequest
-from hiptui.text import clean_text
+    from hiptui.session.planner import Plan, PlanRequest
+from hiptui.base.text import clean_text
 
 
 def _words(value: str) -> frozenset[str]:
@@ -40,7 +40,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def request_from(args: argparse.Namespace) -> PlanRequest:
-    from hiptui.planner import PlanRequest
+    from hiptui.session.planner import PlanRequest
 
     return PlanRequest(
         minutes=args.minutes,
@@ -55,7 +55,7 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
 
 def plan_session(args: argparse.Namespace) -> int:
     from hiptui.cli.browse import load_catalog
-    from hiptui.planner import EQUIPMENT_WORDS, PlanError, make_plan
+    from hiptui.session.planner import EQUIPMENT_WORDS, PlanError, make_plan
 
     if not 1 <= args.minutes <= 180:
         raise CommandError("--minutes must be between 1 and 180")

@@ -16,9 +16,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from hiptui.gc_pause import start_up_done
-from hiptui.paths import data_home
-from hiptui.settings import Settings, load_settings, save_settings
+from hiptui.base.gc_pause import start_up_done
+from hiptui.base.paths import data_home
+from hiptui.data.settings import Settings, load_settings, save_settings
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -27,14 +27,13 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widget import AwaitMount, Widget
 
-    from hiptui.catalog import Catalog, ResolvedRoutine
-    from hiptui.history import History
-    from hiptui.library import Library
-    from hiptui.model import Routine
-    from hiptui.recorder import SessionRecorder
-    from hiptui.saved import QueueStore, SavedRoutines
-    from hiptui.timeline import QueueItem
-    from hiptui.timer import Timer
+    from hiptui.catalog.catalog import Catalog, QueueItem, ResolvedRoutine
+    from hiptui.catalog.library import Library
+    from hiptui.data.history import History
+    from hiptui.data.routines import QueueStore, SavedRoutines
+    from hiptui.packs.model import Routine
+    from hiptui.session.recorder import SessionRecorder
+    from hiptui.session.timer import Timer
     from hiptui.tui.screens.builder import BuilderScreen
 
 
@@ -86,7 +85,7 @@ class HiptuiApp(App[None]):
         self.history: History | None = None
 
     def _open_history(self) -> History | None:
-        from hiptui.history import History, HistoryUnavailable, history_path
+        from hiptui.data.history import History, HistoryUnavailable, history_path
 
         try:
             history = History(history_path(self.home))
@@ -141,7 +140,7 @@ class HiptuiApp(App[None]):
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, previous: Library | None = None) -> None:
-        from hiptui.library import load_library
+        from hiptui.catalog.library import load_library
 
         self._open_stores()
         library = load_library(previous=previous)
@@ -154,7 +153,7 @@ class HiptuiApp(App[None]):
         """The files behind routines, the queue and history: opened off the first frame's path."""
         if self.queue_store is not None and self.saved_routines is not None:
             return
-        from hiptui.saved import QueueStore, SavedRoutines
+        from hiptui.data.routines import QueueStore, SavedRoutines
 
         self.saved_routines = SavedRoutines(self.home)
         self.queue_store = QueueStore(self.home)
@@ -196,7 +195,7 @@ class HiptuiApp(App[None]):
     # -- services for the screens --------------------------------------------------------------
 
     def _make_catalog(self, library: Library) -> Catalog:
-        from hiptui.catalog import Catalog
+        from hiptui.catalog.catalog import Catalog
 
         return Catalog(library.enabled_packs(self.settings.disabled_packs))
 
@@ -243,8 +242,7 @@ class HiptuiApp(App[None]):
     def _restore_queue(self) -> None:
         """The queue as it was; moves of disabled packs stay in it, and moves no pack has are kept in
         the file (and named) so that they come back when their pack does."""
-        from hiptui.catalog import Catalog
-        from hiptui.timeline import QueueItem
+        from hiptui.catalog.catalog import Catalog, QueueItem
 
         loaded = self.queue_store.load()
         for notice in loaded.notices:
@@ -271,7 +269,7 @@ class HiptuiApp(App[None]):
             )
 
     def _start_routine(self, ref: str) -> None:
-        from hiptui.timeline import QueueItem
+        from hiptui.catalog.catalog import QueueItem
 
         routine = self.find_routine(ref)
         if routine is None or not routine.items:
@@ -282,7 +280,7 @@ class HiptuiApp(App[None]):
     # -- routines ----------------------------------------------------------------------------------
 
     def all_routines(self) -> list[ResolvedRoutine]:
-        from hiptui.catalog import SAVED
+        from hiptui.catalog.catalog import SAVED
 
         self._open_stores()
         catalog = self.builder.catalog
@@ -298,13 +296,13 @@ class HiptuiApp(App[None]):
         return (exact or bare or [None])[0]
 
     def saved_routine(self, gid: str) -> Routine | None:
-        from hiptui.catalog import SAVED
+        from hiptui.catalog.catalog import SAVED
 
         self._open_stores()
         return next((r for r in self.saved_routines.load().found if f"{SAVED}/{r.id}" == gid), None)
 
     def save_queue_as_routine(self, name: str, items: list[QueueItem]) -> None:
-        from hiptui.catalog import SAVED
+        from hiptui.catalog.catalog import SAVED
 
         self._open_stores()
         try:
@@ -317,7 +315,7 @@ class HiptuiApp(App[None]):
 
     def copy_routine(self, gid: str) -> None:
         """Copy any routine (a pack's included) into the user's own, to adjust it."""
-        from hiptui.timeline import QueueItem
+        from hiptui.catalog.catalog import QueueItem
 
         routine = self.find_routine(gid)
         if routine is None:
@@ -345,7 +343,7 @@ class HiptuiApp(App[None]):
     # -- sessions ----------------------------------------------------------------------------------
 
     def start_session(self, items: Iterable[QueueItem], routine: str | None = None) -> None:
-        from hiptui.timeline import build_timeline
+        from hiptui.session.timeline import build_timeline
         from hiptui.tui.screens.timer import TimerScreen
 
         timeline = build_timeline(list(items), **self.timeline_settings())
@@ -353,7 +351,7 @@ class HiptuiApp(App[None]):
             self.push_screen(TimerScreen(timeline, routine))
 
     def session_recorder(self, timer: Timer, routine: str | None) -> SessionRecorder:
-        from hiptui.recorder import SessionRecorder
+        from hiptui.session.recorder import SessionRecorder
 
         hooks = self.library.hooks if self.library is not None else None
         return SessionRecorder(self.history, timer, routine, hooks)

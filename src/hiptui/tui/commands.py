@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from hiptui.formatting import describe_dose
+from hiptui.catalog.formatting import describe_dose
 from hiptui.tui.safe import plain
 
 if TYPE_CHECKING:

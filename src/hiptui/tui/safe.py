@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from hiptui.text import clean_text
+from hiptui.base.text import clean_text
 
 
 def plain(value: object, style: str | Style = "") -> Text:

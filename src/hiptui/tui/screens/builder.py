@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from hiptui.durations import format_duration
+from hiptui.base.durations import format_duration
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.key_bar import KeyBar
@@ -24,10 +24,9 @@ from hiptui.tui.widgets.title_bar import TitleBar
 from hiptui.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
-    from hiptui.catalog import Catalog, CatalogMove
-    from hiptui.queue import SessionQueue
-    from hiptui.search import Filters
-    from hiptui.timeline import QueueItem
+    from hiptui.catalog.catalog import Catalog, CatalogMove, QueueItem
+    from hiptui.catalog.search import Filters
+    from hiptui.session.queue import SessionQueue
 
 QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
 EMPTY_QUEUE_TOTAL = "Total 0:00"
@@ -86,7 +85,7 @@ class BuilderScreen(Screen):
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            from hiptui.catalog import Catalog
+            from hiptui.catalog.catalog import Catalog
 
             self._catalog = Catalog([])
         return self._catalog
@@ -98,7 +97,7 @@ class BuilderScreen(Screen):
     @property
     def queue(self) -> SessionQueue:
         if self._queue is None:
-            from hiptui.queue import SessionQueue
+            from hiptui.session.queue import SessionQueue
 
             self._queue = SessionQueue()
         return self._queue
@@ -106,7 +105,7 @@ class BuilderScreen(Screen):
     @property
     def filters(self) -> Filters:
         if self._filters is None:
-            from hiptui.search import Filters
+            from hiptui.catalog.search import Filters
 
             self._filters = Filters()
         return self._filters
@@ -220,7 +219,7 @@ class BuilderScreen(Screen):
         self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
-        from hiptui.timeline import QueueItem
+        from hiptui.catalog.catalog import QueueItem
 
         items = [e if isinstance(e, QueueItem) else QueueItem.of(e) for e in entries]
         index = len(self.queue) if at is None else at
@@ -376,7 +375,7 @@ class BuilderScreen(Screen):
         self.app.push_screen(RoutinePicker(), self.load_routine)
 
     def load_routine(self, gid: str | None) -> None:
-        from hiptui.timeline import QueueItem
+        from hiptui.catalog.catalog import QueueItem
 
         routine = self.app.find_routine(gid) if gid else None  # type: ignore[attr-defined]
         if routine is None:

@@ -14,12 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from hiptui.catalog import Catalog, CatalogMove
-from hiptui.loader import explain
-from hiptui.model import Dose
-from hiptui.problems import field_name
-from hiptui.search import Filters
-from hiptui.timeline import QueueItem
+from hiptui.base.problems import field_name
+from hiptui.catalog.catalog import Catalog, CatalogMove, QueueItem
+from hiptui.catalog.search import Filters
+from hiptui.packs.loader import explain
+from hiptui.packs.model import Dose
 from hiptui.tui.safe import plain
 
 

@@ -14,9 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from hiptui.durations import format_duration
-from hiptui.history import SessionRecord
-from hiptui.stats import TargetTime, minutes_this_week, streak_days, time_per_target, weekly_minutes
+from hiptui.base.durations import format_duration
+from hiptui.data.history import SessionRecord
+from hiptui.data.stats import TargetTime, minutes_this_week, streak_days, time_per_target, weekly_minutes
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar

@@ -13,12 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from hiptui.catalog import Catalog
-from hiptui.durations import format_duration
-from hiptui.formatting import describe_dose
-from hiptui.planner import Plan, PlanError, PlanRequest, make_plan
-from hiptui.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
-from hiptui.timeline import QueueItem
+from hiptui.base.durations import format_duration
+from hiptui.base.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
+from hiptui.catalog.catalog import Catalog, QueueItem
+from hiptui.catalog.formatting import describe_dose
+from hiptui.session.planner import Plan, PlanError, PlanRequest, make_plan
 from hiptui.tui.safe import plain
 
 

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hiptui.catalog import SAVED, ResolvedRoutine
-from hiptui.durations import format_duration
-from hiptui.timeline import QueueItem, build_timeline
+from hiptui.base.durations import format_duration
+from hiptui.catalog.catalog import SAVED, QueueItem, ResolvedRoutine
+from hiptui.session.timeline import build_timeline
 from hiptui.tui.safe import plain
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
-from hiptui.settings import Settings, SettingsError
+from hiptui.data.settings import Settings, SettingsError
 
 
 class SettingsDialog(ModalScreen[Settings | None]):

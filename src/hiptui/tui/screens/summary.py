@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from hiptui.durations import format_duration
-from hiptui.timer import Timer
+from hiptui.base.durations import format_duration
+from hiptui.session.timer import Timer
 from hiptui.tui.safe import plain
 
 

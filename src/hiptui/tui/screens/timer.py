@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, ProgressBar, Static
 
-from hiptui.durations import format_duration
-from hiptui.formatting import describe_dose
-from hiptui.timeline import Segment, Timeline
-from hiptui.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFinished, Timer
+from hiptui.base.durations import format_duration
+from hiptui.catalog.formatting import describe_dose
+from hiptui.session.timeline import Segment, Timeline
+from hiptui.session.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFinished, Timer
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar

@@ -11,11 +11,11 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from hiptui.formatting import describe_dose
+from hiptui.catalog.formatting import describe_dose
 from hiptui.tui.safe import plain
 
 if TYPE_CHECKING:
-    from hiptui.catalog import CatalogMove
+    from hiptui.catalog.catalog import CatalogMove
 
 TYPING_PAUSE = 0.15
 

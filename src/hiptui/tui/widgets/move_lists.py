@@ -8,14 +8,13 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Offset
 
-from hiptui.formatting import describe_dose
+from hiptui.catalog.formatting import describe_dose
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.drag import DragPayload, DragSource
 from hiptui.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:  # named as strings below: the lists are drawn, empty, before the core is imported
-    from hiptui.catalog import CatalogMove
-    from hiptui.timeline import QueueItem
+    from hiptui.catalog.catalog import CatalogMove, QueueItem
 
 PER_SIDE_MARK = "⇄"
 SHOW_DOSE_WIDTH = 34

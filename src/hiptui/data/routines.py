@@ -16,10 +16,10 @@ from typing import Annotated, Any
 import tomli_w
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from hiptui.model import Routine, RoutineEntry, entry_from_ref
-from hiptui.paths import data_home
-from hiptui.store import atomic_write, set_aside
-from hiptui.timeline import QueueItem
+from hiptui.base.files import atomic_write, set_aside
+from hiptui.base.paths import data_home
+from hiptui.catalog.catalog import QueueItem
+from hiptui.packs.model import Routine, RoutineEntry, entry_from_ref
 
 ROUTINES_DIR = "routines"
 QUEUE_FILE = "queue.toml"

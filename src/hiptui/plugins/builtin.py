@@ -9,8 +9,8 @@ import hiptui
 
 def builtin_packs_dir() -> Path:
     """The shipped packs: inside the installed wheel, or the repository's packs/ in a development install."""
-    installed = Path(__file__).parent / "builtin_packs"
-    return installed if installed.is_dir() else Path(__file__).parents[2] / "packs"
+    installed = Path(__file__).parents[1] / "builtin_packs"
+    return installed if installed.is_dir() else Path(__file__).parents[3] / "packs"
 
 
 @hiptui.hookimpl

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from hiptui.paths import data_home
-from hiptui.store import atomic_write, set_aside
+from hiptui.base.files import atomic_write, set_aside
+from hiptui.base.paths import data_home
 
 SETTINGS_FILE = "settings.toml"
 BOUNDS = {"ready_seconds": (0, 120), "switch_seconds": (0, 120)}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from hiptui.timeline import QueueItem, Timeline, build_timeline
+from hiptui.catalog.catalog import QueueItem
+from hiptui.session.timeline import Timeline, build_timeline
 
 if TYPE_CHECKING:
-    from hiptui.model import Dose
+    from hiptui.packs.model import Dose
 
 
 class SessionQueue:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sized
 from typing import TYPE_CHECKING, Any
 
-from hiptui.durations import format_duration
+from hiptui.base.durations import format_duration
 
 if TYPE_CHECKING:
-    from hiptui.catalog import CatalogMove
-    from hiptui.model import Dose
+    from hiptui.catalog.catalog import CatalogMove
+    from hiptui.packs.model import Dose
 
 
 def counted(things: Sized, noun: str) -> str:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from hiptui import builtin, hookspecs
-from hiptui.text import clean_text
+from hiptui import hookspecs
+from hiptui.base.text import clean_text
+from hiptui.plugins import builtin
 
 if TYPE_CHECKING:
     import importlib.metadata
@@ -151,7 +152,7 @@ def _call(manager: pluggy.PluginManager, name: str) -> Contribution:
 
 
 def _check_items(returned: object) -> list[Any]:
-    from hiptui.model import Pack
+    from hiptui.packs.model import Pack
 
     if returned is None or isinstance(returned, (str, bytes, dict, Path, Pack)) or not isinstance(returned, Iterable):
         raise TypeError(f"expected a list of paths or Packs, got {type(returned).__name__}")

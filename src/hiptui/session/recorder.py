@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hiptui.history import History, HistoryUnavailable, SegmentDone
-from hiptui.plugins import HookRelay
-from hiptui.timer import CountdownBeep, Event, SegmentRecord, SegmentStarted, Timer
+from hiptui.data.history import History, HistoryUnavailable, SegmentDone
+from hiptui.plugins.host import HookRelay
+from hiptui.session.timer import CountdownBeep, Event, SegmentRecord, SegmentStarted, Timer
 
 
 def segment_done(record: SegmentRecord) -> SegmentDone:

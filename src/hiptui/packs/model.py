@@ -17,9 +17,9 @@ from pydantic import (
     model_validator,
 )
 
-from hiptui.durations import parse_duration
-from hiptui.terms import REF_PATTERN, SLUG_PATTERN
-from hiptui.text import clean_text
+from hiptui.base.durations import parse_duration
+from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
+from hiptui.base.text import clean_text
 
 MAX_MOVES = 5000
 MAX_TEXT = 2000

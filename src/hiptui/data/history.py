@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptui.store import set_aside
+from hiptui.base.files import set_aside
 
 HISTORY_FILE = "history.sqlite3"
 UTC = dt.UTC

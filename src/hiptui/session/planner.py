@@ -12,9 +12,9 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from hiptui.catalog import CatalogMove
-from hiptui.terms import HOUSEHOLD, LEVELS
-from hiptui.timeline import READY_SECONDS, SWITCH_SECONDS, QueueItem, build_timeline
+from hiptui.base.terms import HOUSEHOLD, LEVELS
+from hiptui.catalog.catalog import CatalogMove, QueueItem
+from hiptui.session.timeline import READY_SECONDS, SWITCH_SECONDS, build_timeline
 
 WHEN_STYLES: dict[str, tuple[str, ...]] = {
     "pre-run": ("dynamic",),

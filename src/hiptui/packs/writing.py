@@ -6,7 +6,7 @@ from typing import Any
 
 import tomli_w
 
-from hiptui.model import Pack
+from hiptui.packs.model import Pack
 
 
 def pack_document(pack: Pack) -> dict[str, Any]:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from hiptui import __version__
-from hiptui.loader import LoadResult, load_pack_file
-from hiptui.model import TRUSTED, Pack
-from hiptui.problems import Problem
-from hiptui.store import atomic_write
+from hiptui.base.files import atomic_write
+from hiptui.base.problems import Problem
+from hiptui.packs.loader import LoadResult, load_pack_file
+from hiptui.packs.model import TRUSTED, Pack
 
 CACHE_FORMAT = 2
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from hiptui.gc_pause import gc_paused
-from hiptui.problems import Problem
-from hiptui.search import Filters, SearchIndex
+from hiptui.base.gc_pause import gc_paused
+from hiptui.base.problems import Problem
+from hiptui.catalog.search import Filters, SearchIndex
 
 if TYPE_CHECKING:
-    from hiptui.model import Dose, Move, Pack, Routine, RoutineEntry
+    from hiptui.packs.model import Dose, Move, Pack, Routine, RoutineEntry
 
 
 _ID_AND_NAME = attrgetter("id", "name")
@@ -41,9 +41,15 @@ class CatalogMove:
 
 
 @dataclass(frozen=True, slots=True)
-class RoutineItem:
+class QueueItem:
+    """A move with the dose it will be done at: an entry of a routine, of the queue, of a session."""
+
     move: CatalogMove
     dose: Dose
+
+    @classmethod
+    def of(cls, move: CatalogMove) -> QueueItem:
+        return cls(move, move.dose)
 
 
 @dataclass
@@ -53,7 +59,7 @@ class ResolvedRoutine:
     gid: str
     pack_id: str
     routine: Routine
-    items: list[RoutineItem]
+    items: list[QueueItem]
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -110,16 +116,16 @@ class Catalog:
         matches = [r for r in self.routines.values() if r.routine.id == ref]
         return matches[0] if len(matches) == 1 else None
 
-    def resolve(self, entries: Iterable[RoutineEntry], pack_id: str | None = None) -> tuple[list[RoutineItem], list[str]]:
+    def resolve(self, entries: Iterable[RoutineEntry], pack_id: str | None = None) -> tuple[list[QueueItem], list[str]]:
         """Look up routine entries (bare ids within `pack_id`); returns the items and the refs not found."""
-        items: list[RoutineItem] = []
+        items: list[QueueItem] = []
         missing: list[str] = []
         for entry in entries:
             found = self.get(entry.move, pack_id)
             if found is None:
                 missing.append(entry.move)
             else:
-                items.append(RoutineItem(found, entry.apply_to(found.dose)))
+                items.append(QueueItem(found, entry.apply_to(found.dose)))
         return items, missing
 
     def resolve_routine(self, routine: Routine, owner: str) -> ResolvedRoutine:

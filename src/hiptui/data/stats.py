@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hiptui.history import SessionRecord
+from hiptui.data.history import SessionRecord
 
 
 @dataclass(frozen=True)

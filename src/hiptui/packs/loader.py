@@ -12,7 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from hiptui.model import (
+from hiptui.base.problems import Problem, Severity, field_name
+from hiptui.base.terms import KNOWN_CATEGORIES, KNOWN_WHEN, SLUG_PATTERN
+from hiptui.base.text import clean_text, is_clean
+from hiptui.packs.locate import Locator
+from hiptui.packs.model import (
     MAX_MOVES,
     TRUSTED,
     Move,
@@ -21,10 +25,6 @@ from hiptui.model import (
     Routine,
     RoutineEntry,
 )
-from hiptui.problems import Problem, Severity, field_name
-from hiptui.terms import KNOWN_CATEGORIES, KNOWN_WHEN, SLUG_PATTERN
-from hiptui.text import clean_text, is_clean
-from hiptui.toml_locate import Locator
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DOTTED_PARTS = 64

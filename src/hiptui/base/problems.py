@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from hiptui.text import clean_text
+from hiptui.base.text import clean_text
 
 Severity = Literal["error", "warning"]
 

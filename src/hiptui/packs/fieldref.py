@@ -1,6 +1,6 @@
 """The pack format's field reference, generated from the model, for CONTRIBUTING.md.
 
-    python -m hiptui.fieldref --update CONTRIBUTING.md
+    python -m hiptui.packs.fieldref --update CONTRIBUTING.md
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from hiptui.model import Move, Pack, PackInfo, Routine, RoutineEntry
+from hiptui.packs.model import Move, Pack, PackInfo, Routine, RoutineEntry
 
 START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"
 TABLES: list[tuple[str, type[BaseModel]]] = [

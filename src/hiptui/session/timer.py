@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from hiptui.timeline import Segment, Timeline
+from hiptui.session.timeline import Segment, Timeline
 
 State = Literal["ready", "running", "paused", "finished"]
 Outcome = Literal["done", "skipped", "stopped"]

@@ -7,26 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from hiptui.catalog import CatalogMove
-    from hiptui.model import Dose
+    from hiptui.catalog.catalog import QueueItem
 
 READY_SECONDS = 10
 SWITCH_SECONDS = 5
 
 Kind = Literal["ready", "work", "switch", "rest"]
 Side = Literal["left", "right"]
-
-
-@dataclass(frozen=True, slots=True)
-class QueueItem:
-    """A move in the session queue, with the dose it will be done at."""
-
-    move: CatalogMove
-    dose: Dose
-
-    @classmethod
-    def of(cls, move: CatalogMove) -> QueueItem:
-        return cls(move, move.dose)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ Every word of the query must match somewhere. Ties keep the catalogue's order (b
 Matching goes through the vocabulary, not the moves: a query word can only match inside one word
 of a field, so the index keeps, for each distinct word, the moves that have it, and a query looks
 through a few thousand short words instead of ten thousand long texts. A query of two words does the
-same with the pairs of adjacent words in names. The moves found are bitsets (`hiptui.bitset`): ranking
+same with the pairs of adjacent words in names. The moves found are bitsets (`hiptui.base.bitset`): ranking
 thousands of them into tiers is then a few operations on ints instead of set arithmetic and sorting.
 """
 
@@ -22,11 +22,11 @@ from itertools import islice, pairwise
 from operator import and_, attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from hiptui import bitset
-from hiptui.text import fold
+from hiptui.base import bitset
+from hiptui.base.text import fold
 
 if TYPE_CHECKING:
-    from hiptui.catalog import CatalogMove
+    from hiptui.catalog.catalog import CatalogMove
 
 V = TypeVar("V")
 REMEMBERED_QUERIES = 64

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptui.gc_pause import gc_paused
-from hiptui.loader import LoadResult
-from hiptui.model import Pack
-from hiptui.pack_cache import PackCache
-from hiptui.paths import data_home, user_packs_dir
-from hiptui.plugins import USER, HookRelay, collect_contributions, make_plugin_manager
-from hiptui.problems import Problem
+from hiptui.base.gc_pause import gc_paused
+from hiptui.base.paths import data_home, user_packs_dir
+from hiptui.base.problems import Problem
+from hiptui.packs.cache import PackCache
+from hiptui.packs.loader import LoadResult
+from hiptui.packs.model import Pack
+from hiptui.plugins.host import USER, HookRelay, collect_contributions, make_plugin_manager
 
 CACHE_DIR = "cache"
 
