@@ -51,6 +51,10 @@ class QueueItem:
     def of(cls, move: CatalogMove) -> QueueItem:
         return cls(move, move.dose)
 
+    @property
+    def name(self) -> str:
+        return self.move.name
+
 
 @dataclass
 class ResolvedRoutine:
@@ -76,6 +80,7 @@ class Catalog:
         self.packs: list[Pack] = packs
         self.moves: dict[str, CatalogMove] = {}
         by_name: list[tuple[str, str, CatalogMove]] = []
+        linked: list[CatalogMove] = []
         for pack in self.packs:
             pack_id, pack_name = pack.id, pack.name
             for move in pack.moves:
@@ -83,7 +88,10 @@ class Catalog:
                 gid = f"{pack_id}/{move_id}"
                 entry = self.moves[gid] = CatalogMove(gid, pack_id, pack_name, move)
                 by_name.append((name.casefold(), gid, entry))
+                if move.easier or move.harder:
+                    linked.append(entry)
         self.problems: list[Problem] = []
+        self._progressions = {entry.gid: self._link(entry) for entry in linked}
         self.routines: dict[str, ResolvedRoutine] = {}
         for pack in self.packs:
             for routine in pack.routines:
@@ -140,6 +148,28 @@ class Catalog:
             message = f"routine {gid!r} names {ref!r}, which no loaded pack has; it is left out"
             self.problems.append(Problem(pack.id, message, severity="warning"))
         return ResolvedRoutine(gid, pack.id, routine, items, missing)
+
+    def progressions(self, move: CatalogMove) -> tuple[list[CatalogMove], list[CatalogMove]]:
+        """The move's easier and harder versions that a loaded pack has, in the order its pack lists them."""
+        easier, harder = self._progressions.get(move.gid, ((), ()))
+        return list(easier), list(harder)
+
+    def _link(self, entry: CatalogMove) -> tuple[tuple[CatalogMove, ...], tuple[CatalogMove, ...]]:
+        return self._look_up(entry, "easier", entry.move.easier), self._look_up(entry, "harder", entry.move.harder)
+
+    def _look_up(self, entry: CatalogMove, field_name: str, refs: list[str]) -> tuple[CatalogMove, ...]:
+        found: list[CatalogMove] = []
+        for ref in refs:
+            move = self.get(ref, entry.pack_id)
+            if move is None:
+                message = f"move {entry.gid!r} names {ref!r} as {field_name}, which no loaded pack has; it is left out"
+            elif move is entry:
+                message = f"move {entry.gid!r} names itself as {field_name}; it is left out"
+            else:
+                found.append(move)
+                continue
+            self.problems.append(Problem(entry.pack_id, message, severity="warning"))
+        return tuple(found)
 
     def facets(self) -> dict[str, list[str]]:
         """The values each filter can take, for pickers."""

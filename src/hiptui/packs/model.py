@@ -23,6 +23,8 @@ from hiptui.base.text import clean_text
 
 MAX_MOVES = 5000
 MAX_TEXT = 2000
+MAX_LINE = 160
+MAX_LINKS = 20
 
 
 def _cleaned(value: object) -> object:
@@ -37,6 +39,7 @@ Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN)]
 MoveRef = Annotated[str, StringConstraints(strict=True, pattern=REF_PATTERN)]
 Text = Annotated[str, StringConstraints(strict=True, max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=80)]
+Line = Annotated[str, StringConstraints(strict=True, max_length=MAX_LINE)]
 HoldSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=3600)]
 RestSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=0, le=3600)]
 RepSeconds = Annotated[StrictInt, BeforeValidator(parse_duration), Field(ge=1, le=600)]
@@ -104,7 +107,7 @@ class PackInfo(_WithText):
 
 
 class Move(_WithText):
-    TEXT_FIELDS = frozenset({"name", "steps", "cues", "cautions", "aliases"})
+    TEXT_FIELDS = frozenset({"name", "steps", "cues", "cautions", "aliases", "why", "feel"})
 
     id: Slug
     """Slug, unique in the pack; its global id is "pack-id/move-id"."""
@@ -144,6 +147,19 @@ class Move(_WithText):
     """Warnings shown where they stand out; add one when a joint is loaded."""
     aliases: Annotated[list[Text], Field(max_length=20)] = []
     """Other names, searchable (e.g. a Sanskrit name)."""
+    easier: Annotated[list[MoveRef], Field(max_length=MAX_LINKS)] = []
+    """Easier versions: "move-id" of this pack or "pack-id/move-id", as in routines."""
+    harder: Annotated[list[MoveRef], Field(max_length=MAX_LINKS)] = []
+    """Harder versions, as `easier`."""
+    why: Line = ""
+    """One line, at most 160 characters: what the move is for."""
+    feel: Line = ""
+    """One line, at most 160 characters: where it should be felt."""
+
+    @field_validator("why", "feel")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return " ".join(value.split())
 
     @field_validator("reps")
     @classmethod

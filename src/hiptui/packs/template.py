@@ -37,6 +37,10 @@ steps = [                               # 1-20 short steps, in order
 cues = ["Squeeze the glute of the kneeling leg."]           # optional tips
 cautions = ["Put a cushion under the knee on a hard floor."]  # optional; add one when a joint is loaded
 aliases = ["kneeling lunge stretch"]    # optional other names; searchable
+why = "Opens the front of the hip after hours of sitting or a long run."   # optional, one line
+feel = "The front of the kneeling hip and thigh."                           # optional, one line
+easier = ["mobility/thomas-stretch"]    # optional progressions: "move-id" or "pack-id/move-id"
+harder = ["mobility/couch-stretch"]     # optional, as easier
 
 [[moves]]
 id = "side-lying-leg-raise"
