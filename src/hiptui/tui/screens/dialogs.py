@@ -110,15 +110,23 @@ class MoveInfo(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q,enter", "dismiss", "Close")]
 
-    def __init__(self, entry: CatalogMove) -> None:
+    def __init__(self, entry: CatalogMove, catalog: Catalog | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.entry = entry
+        self.entry, self.catalog = entry, catalog
 
     def compose(self) -> ComposeResult:
         from hiptui.tui.widgets.move_detail import move_details
 
         with VerticalScroll(classes="dialog wide", id="move-info"):
-            yield Static(move_details(self.entry))
+            yield Static(move_details(self.entry, self.catalog or self._opener_catalog()))
+
+    def _opener_catalog(self) -> Catalog | None:
+        """The catalogue of the screen this dialog was opened over, which names the progressions."""
+        for screen in reversed(self.app.screen_stack):
+            catalog: Catalog | None = getattr(screen, "catalog", None) if screen is not self else None
+            if catalog is not None:
+                return catalog
+        return None
 
 
 class NamePrompt(ModalScreen[str | None]):

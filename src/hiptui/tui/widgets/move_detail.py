@@ -1,4 +1,5 @@
-"""Everything about the highlighted move: names, tags, dose, numbered steps, cues and cautions."""
+"""Everything about the highlighted move: names, what it is for, tags, dose, progressions, numbered steps,
+cues and cautions."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
@@ -15,7 +17,7 @@ from hiptui.catalog.formatting import describe_dose
 from hiptui.tui.safe import plain
 
 if TYPE_CHECKING:
-    from hiptui.catalog.catalog import CatalogMove
+    from hiptui.catalog.catalog import Catalog, CatalogMove
 
 TYPING_PAUSE = 0.15
 
@@ -34,7 +36,12 @@ def _grid(rows: list[tuple[Text, Text]]) -> Table:
     return grid
 
 
-def move_details(entry: CatalogMove) -> Group:
+def _names(moves: list[CatalogMove]) -> str:
+    return ", ".join(move.name for move in moves)
+
+
+def move_details(entry: CatalogMove, catalog: Catalog | None = None) -> Group:
+    """The card; with the catalogue, it names the move's easier and harder versions too."""
     move = entry.move
     parts: list[RenderableType] = [plain(move.name, "bold")]
     if move.aliases:
@@ -45,13 +52,22 @@ def move_details(entry: CatalogMove) -> Group:
         ("Category", f"{move.category.replace('-', ' ')} · {move.style}" + (f" · {move.level}" if move.level else "")),
         ("Targets", _words(move.targets) or "-"),
         ("Equipment", _words(move.equipment) or "none"),
-        ("Position", (move.position or "-").replace("-", " ")),
+        ("Position", (move.position or "").replace("-", " ") or "-"),
         ("When", _words(move.when) or "any time"),
     ]
     if entry.dose.reps is not None:
         facts.insert(1, ("Pace", f"{entry.dose.rep_seconds} s a rep"))
     if entry.dose.sets > 1 and entry.dose.rest:
         facts.insert(1, ("Rest", f"{entry.dose.rest} s between sets"))
+    if move.feel:
+        facts.insert(0, ("Feel it", move.feel))
+    if move.why:
+        facts.insert(0, ("Why", move.why))
+    easier, harder = catalog.progressions(entry) if catalog is not None else ([], [])
+    if easier:
+        facts.append(("Easier", _names(easier)))
+    if harder:
+        facts.append(("Harder", _names(harder)))
     parts.append(Text())
     parts.append(_grid([(Text(label, style="dim"), plain(value)) for label, value in facts]))
     parts.append(Text())
@@ -74,7 +90,7 @@ class MoveDetail(VerticalScroll):
     _shown: CatalogMove | None = None
     _pending: Timer | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
 
     @property
@@ -99,5 +115,5 @@ class MoveDetail(VerticalScroll):
         if entry is None:
             body.update(Text("Highlight a move to see how to do it.", style="dim"))
         else:
-            body.update(move_details(entry))
+            body.update(move_details(entry, getattr(self.screen, "catalog", None)))
         self.scroll_home(animate=False)
