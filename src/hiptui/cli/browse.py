@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hiptui.base.text import clean_text
 from hiptui.catalog.catalog import SAVED
@@ -14,7 +14,7 @@ from hiptui.catalog.search import Filters
 from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
-    from hiptui.catalog.catalog import Catalog, ResolvedRoutine
+    from hiptui.catalog.catalog import Catalog, CatalogMove, ResolvedRoutine
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -44,6 +44,16 @@ def load_catalog() -> Catalog:
     return Catalog(library.enabled_packs(load_settings().settings.disabled_packs))
 
 
+def _guidance(catalog: Catalog, entry: CatalogMove) -> dict[str, Any]:
+    easier, harder = catalog.progressions(entry)
+    return {
+        "easier": [m.gid for m in easier],
+        "harder": [m.gid for m in harder],
+        "why": entry.move.why,
+        "feel": entry.move.feel,
+    }
+
+
 def list_moves(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     from hiptui.data.settings import load_settings
@@ -56,7 +66,8 @@ def list_moves(args: argparse.Namespace) -> int:
             raise CommandError(f"no pack {pack!r} is loaded (see 'hiptui pack list')")
     found = catalog.search(args.search, Filters(pack=frozenset(args.pack)))
     if args.json:
-        print(json.dumps([move_json(entry) for entry in found], indent=2, ensure_ascii=False))
+        rows = [move_json(entry) | _guidance(catalog, entry) for entry in found]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for entry in found:
         side = " ↔" if entry.dose.per_side else ""
