@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 
-_DURATION = re.compile(r"^\s*(?:(?P<h>\d{1,4})\s*h)?\s*(?:(?P<m>\d{1,5})\s*m)?\s*(?:(?P<s>\d{1,6})\s*s?)?\s*$")
+from hiptui.base.text import quoted
+
+MAX_DURATION_TEXT = 40
+"""Longer strings are refused before they are matched: no duration needs more."""
+# Possessive quantifiers: the pattern never backtracks, so it takes time linear in its input.
+_DURATION = re.compile(r"(?:(?P<h>\d{1,4}+)\s*+h)?+\s*+(?:(?P<m>\d{1,5}+)\s*+m)?+\s*+(?:(?P<s>\d{1,6}+)\s*+s?+)?+")
 
 
 def parse_duration(value: object) -> object:
     """Turn a duration string into whole seconds; leave other values for the type check."""
     if not isinstance(value, str):
         return value
-    match = _DURATION.match(value.lower())
-    if not value.strip() or match is None or not any(match.groupdict().values()):
-        raise ValueError(f"{value!r} is not a duration: use whole seconds or a string like '90s', '2m', '1m30s'")
+    text = value.strip().lower() if len(value) <= MAX_DURATION_TEXT else ""
+    match = _DURATION.fullmatch(text)
+    if not text or match is None or not any(match.groupdict().values()):
+        raise ValueError(f"{quoted(value)} is not a duration: use whole seconds or a string like '90s', '2m', '1m30s'")
     hours, minutes, seconds = (int(match[part] or 0) for part in "hms")
     return hours * 3600 + minutes * 60 + seconds
 

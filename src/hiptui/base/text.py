@@ -1,4 +1,8 @@
-"""Making untrusted text safe to store and show, and folding it for search."""
+"""Making untrusted text safe to store and show, and folding it for search.
+
+`clean_text` is the one cleaner: whatever came from outside (pack text, file names, plugin names, error
+messages) goes through it before it is stored or reaches a terminal. What it returns is one line.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +19,17 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+_LINE_BREAKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+"""Tabs and everything `str.splitlines()` breaks on: each becomes a space."""
+_TO_SPACES = str.maketrans(dict.fromkeys(_LINE_BREAKS, " "))
+_BIDI_AND_BOM = "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]")
+_UNSAFE_IN_A_DOCUMENT = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]")
+"""As `_UNSAFE`, but a TOML document's own line ends (newline, carriage return) are fine."""
 
 
 def is_clean(document: str) -> bool:
-    """True when no string in this TOML text can hold a control character, tab or newline:
+    """True when no string in this TOML text can hold a control character, tab or line break:
     none is written out, and there are no escapes or multi-line strings to make one. (A TOML parser
     refuses raw ASCII control characters, so only parsed text may be checked this way.)"""
     return (
@@ -29,17 +37,33 @@ def is_clean(document: str) -> bool:
         and "\t" not in document
         and '"""' not in document
         and "'''" not in document
-        and (document.isascii() or not _CONTROL.search(document))
+        and (document.isascii() or not _UNSAFE_IN_A_DOCUMENT.search(document))
     )
 
 
 def clean_text(value: str) -> str:
-    """Drop escape sequences, control characters and bidi overrides; keep newlines and tabs as spaces."""
-    if not _CONTROL.search(value):
+    """One line of plain text: escape sequences, control characters and bidi overrides dropped,
+    tabs and line breaks turned into spaces, leading and trailing space stripped."""
+    if not _UNSAFE.search(value):
         return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
-    value = _ESCAPE_SEQUENCE.sub("", value)
-    value = _CONTROL.sub("", value)
-    return value.replace("\t", " ").replace("\n", " ").strip()
+    value = _ESCAPE_SEQUENCE.sub("", value).translate(_TO_SPACES)
+    return _UNSAFE.sub("", value).strip()
+
+
+def clean_lines(value: str) -> str:
+    """Several lines the app itself put together, each cleaned as by `clean_text`."""
+    return "\n".join(clean_text(line) for line in value.split("\n"))
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """`value` cleaned and, past `limit` characters, cut with an ellipsis (for values quoted in messages)."""
+    value = clean_text(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    """repr(value), cleaned and cut at `limit` characters, for messages such as "'2 minutes' is not a duration"."""
+    return shorten(repr(value), limit)
 
 
 def fold(value: str) -> str:

@@ -1,16 +1,19 @@
 """A cache of loaded packs, so unchanged files load without parsing TOML again.
 
-Each entry is keyed on the file's resolved path, size, modification time and the hiptui version;
-a stale, corrupt or unreadable entry is ignored and rebuilt, never trusted. An entry is two lines of
-JSON: a header (the key, the source, the warnings), checked before the second line, the pack, is
-parsed, and the pack is validated again by the model on the way in.
+Each entry is keyed on the path the file was found at, the file it resolves to (path, device, inode),
+its size, modification and change times and the hiptui version; a stale, corrupt or unreadable entry is
+ignored and rebuilt, never trusted. A hit says where the file is now, never where it was when cached:
+after symlinks are re-pointed, two paths may resolve to one file, and the record's location is what
+`pack remove` deletes. An entry is two lines of JSON: a header (the key, the warnings), checked before
+the second line, the pack, is parsed, and the pack is validated again by the model on the way in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from dataclasses import asdict
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from hiptui.base.problems import Problem
 from hiptui.packs.loader import LoadResult, load_pack_file
 from hiptui.packs.model import TRUSTED, Pack
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 class PackCache:
@@ -36,7 +39,7 @@ class PackCache:
         if key is None or self.folder is None:
             return load_pack_file(path)
         entry = self.folder / (hashlib.sha256(key[0].encode()).hexdigest()[:32] + ".json")
-        cached = self._read(entry, key)
+        cached = self._read(entry, key, str(path))
         if cached is not None:
             return cached
         result = load_pack_file(path)
@@ -54,27 +57,29 @@ class PackCache:
     def _key(path: Path) -> list[Any] | None:
         try:
             stat = path.stat()
-            return [str(path.resolve()), stat.st_size, stat.st_mtime_ns, __version__, CACHE_FORMAT]
+            found_at, resolved = os.path.abspath(path), str(path.resolve())
+            times = [stat.st_mtime_ns, stat.st_ctime_ns]
+            return [found_at, resolved, stat.st_dev, stat.st_ino, stat.st_size, *times, __version__, CACHE_FORMAT]
         except OSError:
             return None
 
     @staticmethod
-    def _read(entry: Path, key: list[Any]) -> LoadResult | None:
+    def _read(entry: Path, key: list[Any], source: str) -> LoadResult | None:
         try:
             header, _, body = entry.read_bytes().partition(b"\n")
             data = json.loads(header)
             if data["key"] != key:
                 return None
             pack = Pack.model_validate_json(body, context={TRUSTED: True})
-            problems = [Problem(**problem) for problem in data["problems"]]
-            return LoadResult(data["source"], pack, problems)
+            problems = [Problem(**{**problem, "source": source}) for problem in data["problems"]]
+            return LoadResult(source, pack, problems)
         except Exception:
             return None
 
     @staticmethod
     def _write(entry: Path, key: list[Any], result: LoadResult) -> None:
         assert result.pack is not None
-        header = {"key": key, "source": result.source, "problems": [asdict(problem) for problem in result.problems]}
+        header = {"key": key, "problems": [dataclasses.asdict(problem) for problem in result.problems]}
         body = result.pack.model_dump_json(exclude_defaults=True)
         try:
             atomic_write(entry, f"{json.dumps(header, ensure_ascii=False)}\n{body}".encode(), durable=False)

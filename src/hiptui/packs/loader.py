@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from hiptui.base.problems import Problem, Severity, field_name
 from hiptui.base.terms import KNOWN_CATEGORIES, KNOWN_WHEN, SLUG_PATTERN
-from hiptui.base.text import clean_text, is_clean
+from hiptui.base.text import clean_text, is_clean, quoted, shorten
 from hiptui.packs.locate import Locator
 from hiptui.packs.model import (
     MAX_MOVES,
@@ -25,9 +24,18 @@ from hiptui.packs.model import (
     Routine,
     RoutineEntry,
 )
+from hiptui.packs.reading import NotARegularFile, TooBig, read_regular_file
+from hiptui.packs.suggest import Suggester
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DOTTED_PARTS = 64
+MAX_NESTING = 64
+BYTE_ORDER_MARK = "\ufeff"
+"""Some editors start a UTF-8 file with one; it is not part of the TOML."""
+SUGGESTED_WORDS = 200
+"""Missing or unknown names that get a "did you mean" hint, per pack; later ones get none."""
+SUGGESTION_CANDIDATES = 100
+"""Names a hint is looked for among: those sharing the most leading (or trailing) letters."""
 
 _LONG_DOTTED_KEY = re.compile(
     r"""(?:^|[\[{,])[ \t]*(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*)"""
@@ -37,7 +45,11 @@ _LONG_DOTTED_KEY = re.compile(
 """A key of too many dotted parts, where keys can start: a line, a table header, an inline table."""
 _MANY_DOTS_ON_A_LINE = re.compile(r"\.(?:[^\n.]*+\.)" + f"{{{MAX_DOTTED_PARTS - 1}}}")
 """A cheap first look for lines that could hold such a key (possessive, so it never backtracks)."""
-_DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*){64}")
+_NESTING_TOKEN = re.compile(
+    r"""\"\"\"(?:[^"\\]|\\.|"(?!""))*+"{3,5}|'''(?:[^']|'(?!''))*+'{3,5}|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+'|\#[^\n]*+|[\[\]{}]""",
+    re.DOTALL,
+)
+"""Strings and comments (whose brackets do not count), and brackets."""
 _HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")
 _MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -63,10 +75,11 @@ class LoadResult:
 def load_pack_file(path: Path) -> LoadResult:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            return _too_big(source, size)
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_PACK_BYTES)
+    except TooBig as error:
+        return _too_big(source, error.size, error.exact)
+    except NotARegularFile as error:
+        return _failed(source, f"cannot read the file: {error}")
     except OSError as error:
         return _failed(source, f"cannot read the file: {error.strerror or error}")
     return load_pack_bytes(data, source)
@@ -82,7 +95,7 @@ def load_pack_bytes(data: bytes, source: str) -> LoadResult:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         return _failed(source, "the file is not valid UTF-8 text", line, column)
-    return load_pack_text(text, source)
+    return load_pack_text(text.removeprefix(BYTE_ORDER_MARK), source)
 
 
 def load_pack_text(text: str, source: str) -> LoadResult:
@@ -99,7 +112,7 @@ def load_pack_text(text: str, source: str) -> LoadResult:
             reason = "the line ends before the string is closed"
         return _failed(source, "invalid TOML: " + reason, line, column)
     except RecursionError:
-        return _failed(source, "invalid TOML: values are nested too deeply", *_position_of(_DEEP_NESTING, text))
+        return _failed(source, "invalid TOML: values are nested too deeply", *_too_deep_at(text))
     except (ValueError, MemoryError) as error:
         if huge := _HUGE_NUMBER.search(text):
             digits = sum(ch.isdigit() for ch in huge.group())
@@ -119,11 +132,13 @@ def validate_document(document: dict[str, Any], text: str, source: str) -> LoadR
         problems = [_locate(source, locator, loc, message) for loc, message in explain(error, document)]
         problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
         claimed = _raw_at(document, ("pack", "id"))
-        valid = isinstance(claimed, str) and re.match(SLUG_PATTERN, claimed)
+        valid = isinstance(claimed, str) and re.fullmatch(SLUG_PATTERN, claimed)
         return LoadResult(source, problems=_dedupe(problems), claimed_id=claimed if valid else None)
     checked = list(check_pack(pack))
-    locator = Locator(text) if checked else None
-    found = [_locate(source, locator, loc, message, severity) for loc, message, severity in checked if locator]
+    found: list[Problem] = []
+    if checked:
+        located = Locator(text)
+        found = [_locate(source, located, loc, message, severity) for loc, message, severity in checked]
     result = LoadResult(source, problems=_dedupe(found))
     if not result.errors:
         result.pack = pack
@@ -138,7 +153,7 @@ def _duplicate_ids(document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             ident = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(ident, str) and ident in seen:
-                yield (table, index, "id"), f"the id {ident!r} is used by an earlier {what} of this pack"
+                yield (table, index, "id"), f"the id {quoted(ident)} is used by an earlier {what} of this pack"
             if isinstance(ident, str):
                 seen.add(ident)
 
@@ -149,26 +164,36 @@ def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
     for loc, message in _duplicate_ids(document):
         yield loc, message, "error"
     move_ids = {move.id for move in pack.moves}
+    category_hint, when_hint = Suggester(KNOWN_CATEGORIES), Suggester(KNOWN_WHEN)
     for index, move in enumerate(pack.moves):
         if move.category not in KNOWN_CATEGORIES:
-            yield ("moves", index, "category"), _unknown_tag("category", move.category, KNOWN_CATEGORIES), "warning"
+            message = _unknown_tag("category", move.category, KNOWN_CATEGORIES, category_hint)
+            yield ("moves", index, "category"), message, "warning"
         for position, tag in enumerate(move.when):
             if tag not in KNOWN_WHEN:
-                yield ("moves", index, "when", position), _unknown_tag("'when' tag", tag, KNOWN_WHEN), "warning"
+                yield (
+                    ("moves", index, "when", position),
+                    _unknown_tag("'when' tag", tag, KNOWN_WHEN, when_hint),
+                    "warning",
+                )
+    move_hint = Suggester(move_ids, SUGGESTED_WORDS, SUGGESTION_CANDIDATES)
     for index, routine in enumerate(pack.routines):
         for position, entry in enumerate(routine.moves):
             pack_id, _, move_id = entry.move.rpartition("/")
             if pack_id in ("", pack.id) and move_id not in move_ids:
-                hint = _did_you_mean(move_id, move_ids)
-                yield ("routines", index, "moves", position), f"no move {move_id!r} in this pack{hint}", "warning"
+                message = f"no move {move_id!r} in this pack{move_hint(move_id)}"
+                yield ("routines", index, "moves", position), message, "warning"
 
 
 def _too_costly(text: str, source: str) -> Problem | None:
     """Refuse documents that would make tomllib take too much memory or time, before it starts."""
-    for dots in _MANY_DOTS_ON_A_LINE.finditer(text):
+    position = 0
+    while dots := _MANY_DOTS_ON_A_LINE.search(text, position):
         start = text.rfind("\n", 0, dots.start()) + 1
         end = text.find("\n", dots.end())
-        if match := _LONG_DOTTED_KEY.search(text, start, len(text) if end < 0 else end):
+        position = len(text) if end < 0 else end
+        # Each line is looked at once, from its start: keys can start only there or after [ { ,
+        if match := _LONG_DOTTED_KEY.search(text, start, position):
             line, column = _line_col(text, match.start())
             return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
     if text.count("[[") <= MAX_MOVES:
@@ -181,14 +206,25 @@ def _too_costly(text: str, source: str) -> Problem | None:
     return None
 
 
-def _too_big(source: str, size: int) -> LoadResult:
-    message = f"the file is {size} bytes; a pack may be at most 2 MiB ({MAX_PACK_BYTES} bytes)"
+def _too_big(source: str, size: int, exact: bool = True) -> LoadResult:
+    amount = f"{size} bytes" if exact else f"more than {MAX_PACK_BYTES} bytes"
+    message = f"the file is {amount}; a pack may be at most 2 MiB ({MAX_PACK_BYTES} bytes)"
     return _failed(source, message, 1, 1)
 
 
-def _position_of(pattern: re.Pattern[str], text: str) -> tuple[int | None, int | None]:
-    match = pattern.search(text)
-    return _line_col(text, match.start()) if match else (None, None)
+def _too_deep_at(text: str) -> tuple[int | None, int | None]:
+    """Where the first value that nests more than MAX_NESTING levels deep starts (brackets in strings
+    and comments do not count)."""
+    opened: list[int] = []
+    for token in _NESTING_TOKEN.finditer(text):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            opened.append(token.start())
+            if len(opened) > MAX_NESTING:
+                return _line_col(text, opened[0])
+        elif bracket in ("]", "}") and opened:
+            opened.pop()
+    return None, None
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -212,13 +248,14 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 def _model_at(loc: Loc) -> type[BaseModel] | None:
     """The model that validates the table at `loc` (where unknown keys are reported)."""
     shape = tuple("#" if isinstance(part, int) else part for part in loc)
-    return {
+    models: dict[tuple[str, ...], type[BaseModel]] = {
         (): Pack,
         ("pack",): PackInfo,
         ("moves", "#"): Move,
         ("routines", "#"): Routine,
         ("routines", "#", "moves", "#"): RoutineEntry,
-    }.get(shape)
+    }
+    return models.get(shape)
 
 
 def explain(error: ValidationError, document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
@@ -260,7 +297,7 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         known = list(model.model_fields) if model else []
-        return f"unknown key {key!r}{_did_you_mean(str(key), known)}"
+        return f"unknown key {quoted(str(key))}{Suggester(known)(str(key))}"
     if kind == "string_pattern_mismatch":
         if "/" in str(ctx.get("pattern", "")) or key == "move":
             return (
@@ -291,8 +328,8 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
             return f"is longer than {ctx.get('max_length')} characters"
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        quoted = " without quotes" if isinstance(value, str) and value.strip().isdigit() else ""
-        return f"must be a whole number{seconds}{quoted} (got {_show(value)})"
+        unquote = " without quotes" if isinstance(value, str) and value.strip().isdigit() else ""
+        return f"must be a whole number{seconds}{unquote} (got {_show(value)})"
     if kind == "string_type":
         return f"must be text in quotes (got {_show(value)})"
     if kind == "bool_type":
@@ -300,10 +337,10 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind == "list_type":
         if loc in (("moves",), ("routines",)):
             return f"must be a list of [[{loc[0]}]] tables (got {_show(value)})"
-        return f"must be a list like [\"a\", \"b\"] (got {_show(value)})"
+        return f'must be a list like ["a", "b"] (got {_show(value)})'
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if _model_at(loc) is RoutineEntry:
-            return f"must be a move id or a table like {{ move = \"pigeon\", hold = 60 }} (got {_show(value)})"
+            return f'must be a move id or a table like {{ move = "pigeon", hold = 60 }} (got {_show(value)})'
         return f"must be a table (got {_show(value)})"
     if kind == "value_error":
         return str(ctx.get("error", default.removeprefix("Value error, ")))
@@ -315,16 +352,8 @@ def _show(value: Any) -> str:
         return "a table"
     if isinstance(value, list):
         return "a list"
-    shown = repr(value) if isinstance(value, str) else str(value)
-    shown = clean_text(shown)
-    return shown if len(shown) <= 40 else shown[:37] + "..."
+    return quoted(value) if isinstance(value, str) else shorten(str(value))
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _unknown_tag(kind: str, value: str, known: Iterable[str]) -> str:
-    hint = _did_you_mean(value, known)
-    return f"unknown {kind} {value!r}{hint or '; known: ' + ', '.join(known)}"
+def _unknown_tag(kind: str, value: str, known: Iterable[str], hint: Suggester) -> str:
+    return f"unknown {kind} {value!r}{hint(value) or '; known: ' + ', '.join(known)}"
