@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 import sqlite3
 import subprocess
@@ -153,13 +154,31 @@ def test_history_survives_a_killed_process(hiptui_home: Path) -> None:
 
 def test_a_session_whose_process_still_runs_is_left_running(hiptui_home: Path) -> None:
     history = History(history_path(hiptui_home))
-    under_way = history.start_session(600, "in the app")  # this process: alive
+    under_way = history.start_session(600, "in the app")  # this process holds its lock: alive
     gone = history.start_session(600, "crashed")
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    history._db.execute("UPDATE sessions SET pid = ? WHERE id = ?", (int(finished.stdout), gone))
+    history._locks.release(gone)  # as the kernel does when a process dies
     assert history.close_interrupted() == 1  # as `hiptui history` or a second app does
     statuses = dict(history._db.execute("SELECT id, status FROM sessions").fetchall())
     assert statuses == {under_way: "running", gone: "stopped"}
+    assert History(history_path(hiptui_home)).close_interrupted() == 0, "another process sees the lock too"
+
+
+def test_a_dead_session_is_closed_even_when_its_pid_was_reused(hiptui_home: Path) -> None:
+    """In a container hiptui is often PID 1: a dead session's pid can be a live process, even this one."""
+    script = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from hiptui.data.history import History
+        History(Path({str(history_path(hiptui_home))!r})).start_session(600, "killed")
+        import os
+        os._exit(0)
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+    history = History(history_path(hiptui_home))
+    history._db.execute("UPDATE sessions SET pid = ?", (os.getpid(),))
+    assert history.close_interrupted() == 1
+    assert [s.status for s in history.sessions()] == ["stopped"]
 
 
 def test_migration_from_the_first_schema(hiptui_home: Path) -> None:
@@ -225,9 +244,8 @@ def test_stats(hiptui_home: Path) -> None:
         history.add_segment(session, SegmentDone(0, "work", "y/p", "P", "left", 1, 60, 60.0, "done", ("glutes",)))
         history.add_segment(session, SegmentDone(1, "work", "y/p", "P", "right", 1, 60, 30.0, "done", ("glutes",)))
         history.end_session(session, True)
-    sessions = history.sessions()
-    assert streak_days(sessions, today) == 3
-    assert minutes_this_week(sessions, today) == pytest.approx(4.5)
-    assert weekly_minutes(sessions, today)[-1] == pytest.approx(4.5) and len(weekly_minutes(sessions, today)) == 12
-    (glutes,) = time_per_target(sessions, today)
+    assert streak_days(history, today) == 3
+    assert minutes_this_week(history, today) == pytest.approx(4.5)
+    assert weekly_minutes(history, today)[-1] == pytest.approx(4.5) and len(weekly_minutes(history, today)) == 12
+    (glutes,) = time_per_target(history, today)
     assert (glutes.left, glutes.right) == (180, 90)

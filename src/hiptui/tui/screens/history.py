@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from hiptui.base.durations import format_duration
-from hiptui.data.history import SessionRecord
-from hiptui.data.stats import TargetTime, minutes_this_week, streak_days, time_per_target, weekly_minutes
+from hiptui.data.history import History, HistoryUnavailable, SessionRecord
+from hiptui.data.stats import HistoryStats, TargetTime, history_stats
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
@@ -58,7 +59,7 @@ def balance_table(targets: Sequence[TargetTime]) -> Table:
         sided = target.left + target.right
         if sided:
             share = target.left / sided
-            marker = round(share * 10)
+            marker = round(target.right / sided * 10)  # from L: all on the left puts it at L
             bar = Text("L " + "─" * marker + "●" + "─" * (10 - marker) + " R")
             if abs(share - 0.5) > 0.1:
                 bar.stylize("yellow")
@@ -75,39 +76,71 @@ def balance_table(targets: Sequence[TargetTime]) -> Table:
 
 
 class HistoryScreen(Screen[None]):
+    """Opens at once with a loading state; a worker thread reads the figures and the newest page of
+    sessions, and the next page as the cursor nears the end, so no history is too long to open."""
+
     CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Back")]
+    PAGE = 200
 
-    def __init__(self, sessions: list[SessionRecord], today: dt.date | None = None) -> None:
+    def __init__(self, history: History | None, today: dt.date | None = None) -> None:
         super().__init__()
-        self.sessions = sessions
+        self.history = history
         self.today = today or dt.date.today()
+        self.shown = 0
+        self.total = 0
+        self._paging = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="history-body"):
             with VerticalScroll(id="history-stats", classes="pane"):
-                yield Static(id="history-summary")
+                yield Static(Text("Reading your history…", style="dim"), id="history-summary")
                 yield Static(id="history-weeks")
                 yield Static(id="history-targets")
+                yield Static(id="history-problems")
             yield DataTable(id="history-sessions", classes="pane", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        sessions, today = self.sessions, self.today
         self.query_one("#history-stats").border_title = "Your record"
-        streak = streak_days(sessions, today)
+        table = self.query_one("#history-sessions", DataTable)
+        table.border_title = "Sessions"
+        table.add_columns("When", "Routine", "Done", "Plan", "Status", "Skip")
+        table.focus()
+        if self.history is None:
+            self._show_problem("History is off for this run (see the note at start-up).")
+            return
+        table.loading = True
+        self.run_worker(self._read_all, thread=True, exclusive=True, group="history")
+
+    def _read_all(self) -> None:
+        assert self.history is not None
+        try:
+            stats = history_stats(self.history, self.today)
+            sessions = self.history.page(0, self.PAGE)
+        except HistoryUnavailable as error:
+            self._from_worker(self._show_problem, f"History cannot be read: {error}")
+            return
+        self._from_worker(self._show, stats, sessions)
+
+    def _from_worker(self, callback: Callable[..., None], *args: object) -> None:
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(callback, *args)
+
+    def _show(self, stats: HistoryStats, sessions: list[SessionRecord]) -> None:
+        streak = stats.streak_days
         summary = Text.assemble(
-            ("This week  ", "dim"), (f"{minutes_this_week(sessions, today):.0f} min", "bold"),
+            ("This week  ", "dim"), (f"{stats.minutes_this_week:.0f} min", "bold"),
             ("    Streak  ", "dim"), (f"{streak} day{'s' if streak != 1 else ''}", "bold"),
-            ("    Sessions  ", "dim"), (str(len(sessions)), "bold"),
-        )
+            ("    Sessions  ", "dim"), (f"{stats.sessions:,}", "bold"),
+        )  # fmt: skip
         self.query_one("#history-summary", Static).update(summary)
         weeks = Text("Minutes per week, last 12 weeks (this week on the right)\n", style="bold")
-        weeks.append_text(bar_chart(weekly_minutes(sessions, today)))
+        weeks.append_text(bar_chart(stats.weekly_minutes))
         weeks.no_wrap, weeks.overflow = True, "crop"
         self.query_one("#history-weeks", Static).update(weeks)
-        targets = time_per_target(sessions, today)
+        targets = stats.time_per_target
         if targets:
             block = Table.grid()
             block.add_row(Text("Time per target, last 14 days", style="bold"))
@@ -115,22 +148,53 @@ class HistoryScreen(Screen[None]):
             self.query_one("#history-targets", Static).update(block)
         else:
             self.query_one("#history-targets", Static).update(Text("No work in the last 14 days yet.", style="dim"))
+        if stats.bad_rows:
+            rows = f"{stats.bad_rows:,} row{'s' if stats.bad_rows != 1 else ''}"
+            self.query_one("#history-problems", Static).update(
+                Text(
+                    f"{rows} of the history could not be read and {'were' if stats.bad_rows != 1 else 'was'} skipped.",
+                    style="yellow",
+                )
+            )
+        self.total = stats.sessions
         table = self.query_one("#history-sessions", DataTable)
-        table.border_title = "Sessions"
-        table.add_columns("When", "Routine", "Done", "Plan", "Status", "Skip")
+        table.loading = False
+        self._add_rows(sessions)
+        if not sessions:
+            table.add_row("No sessions yet: build a queue and press s.", "", "", "", "", "")
+
+    def _show_problem(self, message: str) -> None:
+        self.query_one("#history-summary", Static).update(plain(message, "yellow"))
+        self.query_one("#history-sessions", DataTable).loading = False
+
+    def _add_rows(self, sessions: list[SessionRecord]) -> None:
+        table = self.query_one("#history-sessions", DataTable)
         for session in sessions:
-            skipped = session.skipped_work
             table.add_row(
-                session.started_at.astimezone().strftime("%d %b %H:%M"),
+                session.started_at.astimezone().strftime("%d %b %Y %H:%M"),
                 plain(session.routine or "own queue"),
                 format_duration(session.done_seconds),
                 format_duration(session.planned_seconds),
                 Text(session.status, style="green" if session.status == "finished" else "yellow"),
-                str(skipped),
+                str(session.skipped_work),
             )
-        if not sessions:
-            table.add_row("No sessions yet: build a queue and press s.", "", "", "", "", "")
-        table.focus()
+        self.shown += len(sessions)
+        self._paging = False
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        near_end = event.cursor_row >= self.shown - self.PAGE // 4
+        if near_end and not self._paging and self.shown < self.total and self.history is not None:
+            self._paging = True
+            self.run_worker(self._read_page, thread=True, group="history-page")
+
+    def _read_page(self) -> None:
+        assert self.history is not None
+        try:
+            sessions = self.history.page(self.shown, self.PAGE)
+        except HistoryUnavailable as error:
+            self._from_worker(self._show_problem, f"History cannot be read: {error}")
+            return
+        self._from_worker(self._add_rows, sessions)
 
     def action_close(self) -> None:
         self.dismiss(None)
