@@ -19,6 +19,6 @@ TARGETS = (
 )
 EQUIPMENT = (
     "wall", "chair", "bench", "bed", "step", "foam-roller", "massage-ball", "mini-band", "long-band",
-    "balance-board", "slider", "strap", "block",
+    "balance-board", "slider", "strap", "block", "desk", "doorway",
 )
 POSITIONS = ("standing", "seated", "supine", "prone", "side-lying", "quadruped", "kneeling", "lunge", "squat", "plank", "floor")
