@@ -5,23 +5,36 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from hiptui.base.durations import format_duration
 from hiptui.base.paths import data_home
 from hiptui.base.text import clean_text
 from hiptui.cli import CommandError
 
+if TYPE_CHECKING:
+    from hiptui.data.history import SessionSummary
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+
+MOST_SESSIONS = 1_000_000
+
+
+def _limit(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{clean_text(value)[:40]!r} is not a whole number of 1 or more")
+    if int(value) > MOST_SESSIONS:
+        raise argparse.ArgumentTypeError(
+            f"{clean_text(value)[:40]} is more than {MOST_SESSIONS:,} (leave --limit out for all)"
+        )
     return int(value)
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = commands.add_parser("history", help="completed and stopped sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON")
-    history.add_argument("--limit", type=_positive, default=None, metavar="N", help="only the newest N")
+    history.add_argument("--limit", type=_limit, default=None, metavar="N", help="only the newest N")
     history.set_defaults(handler=show_history)
 
     run = commands.add_parser("run", help="open the app straight on the timer with a routine")
@@ -35,36 +48,63 @@ def show_history(args: argparse.Namespace) -> int:
     try:
         history = History(history_path(data_home()))
     except (HistoryUnavailable, OSError) as error:
-        raise CommandError(f"cannot open the history in {data_home()}: {error}") from None
-    if history.notice:
-        print(f"hiptui: {history.notice}", file=sys.stderr)
-    history.close_interrupted()
-    sessions = history.sessions(limit=args.limit)
-    history.close()
-    if args.json:
-        print(json.dumps([s.as_json() for s in sessions], indent=2, ensure_ascii=False))
-        return 0
-    if not sessions:
-        print("no sessions yet", file=sys.stderr)
-    for session in sessions:
-        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        skipped = session.skipped_work
-        routine = clean_text(session.routine or "own queue")
+        raise CommandError(f"cannot open the history in {clean_text(str(data_home()))}: {error}") from None
+    try:
+        history.close_interrupted()
+        if history.notice:
+            print(f"hiptui: {history.notice}", file=sys.stderr)
+        sessions = history.summaries(limit=args.limit)
+        shown = _print_json(sessions) if args.json else _print_lines(sessions)
+        bad = history.bad_rows()
+    except HistoryUnavailable as error:
+        raise CommandError(str(error)) from None
+    finally:
+        history.close()
+    if bad:
         print(
-            f"{when}  {routine:<36.36} {format_duration(session.done_seconds):>8} of "
-            f"{format_duration(session.planned_seconds):<8} {session.status:<9} {skipped} skipped"
+            f"hiptui: {bad:,} row{'s' if bad != 1 else ''} of the history could not be read and were skipped",
+            file=sys.stderr,
         )
+    if not shown and not args.json:
+        print("no sessions yet", file=sys.stderr)
     return 0
 
 
-def run_routine(args: argparse.Namespace) -> int:
-    from hiptui.cli.browse import all_routines
-    from hiptui.tui import run_app
+def _print_json(sessions: Iterable[SessionSummary]) -> int:
+    """The same text as json.dumps(list, indent=2), one session at a time."""
+    shown = 0
+    for session in sessions:
+        item = textwrap.indent(json.dumps(session.as_json(), indent=2, ensure_ascii=False), "  ")
+        sys.stdout.write(("[\n" if shown == 0 else ",\n") + item)
+        shown += 1
+    sys.stdout.write("\n]\n" if shown else "[]\n")
+    return shown
 
-    routines = all_routines()
-    found = [r for r in routines if args.routine in (r.gid, r.routine.id)]
-    if not found:
-        raise CommandError(f"no routine {args.routine!r} (see 'hiptui routine list')")
-    if not found[0].items:
-        raise CommandError(f"routine {found[0].gid!r} has no move that a loaded pack has")
-    return run_app(start_routine=found[0].gid)
+
+def _print_lines(sessions: Iterable[SessionSummary]) -> int:
+    shown = 0
+    for session in sessions:
+        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        routine = clean_text(session.routine or "own queue")
+        sys.stdout.write(
+            f"{when}  {routine:<36.36} {format_duration(session.done_seconds):>8} of "
+            f"{format_duration(session.planned_seconds):<8} {session.status:<9} {session.skipped_work} skipped\n"
+        )
+        shown += 1
+    return shown
+
+
+def run_routine(args: argparse.Namespace) -> int:
+    from hiptui.cli.browse import open_workspace
+    from hiptui.tui import run_app
+    from hiptui.workspace import WorkspaceError
+
+    workspace = open_workspace()
+    try:
+        routine = workspace.find_routine(args.routine)
+    except WorkspaceError as error:
+        raise CommandError(str(error)) from None
+    if not routine.items:
+        raise CommandError(f"routine {routine.gid!r} has no move that a loaded pack has")
+    workspace.close()
+    return run_app(start_routine=routine.gid)

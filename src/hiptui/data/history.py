@@ -21,14 +21,25 @@ from hiptui.data.history_rows import (
     GOOD_SESSION,
     SEGMENT_COLUMNS,
     SESSION_COLUMNS,
+    SUMMARY_OF_SEGMENTS,
     SegmentDone,
     SessionRecord,
+    SessionSummary,
     segment_from_row,
     session_from_row,
+    summary_from_row,
 )
 from hiptui.data.session_locks import SessionLocks
 
-__all__ = ["HISTORY_FILE", "MIGRATIONS", "History", "HistoryUnavailable", "SegmentDone", "SessionRecord"]
+__all__ = [
+    "HISTORY_FILE",
+    "MIGRATIONS",
+    "History",
+    "HistoryUnavailable",
+    "SegmentDone",
+    "SessionRecord",
+    "SessionSummary",
+]
 
 HISTORY_FILE = "history.sqlite3"
 UTC = dt.UTC
@@ -370,8 +381,29 @@ class History:
                 return
             if left is not None:
                 left -= len(records)
-            after = " AND (started_at < ? OR (started_at = ? AND id < ?))"
-            key = (rows[-1][1], rows[-1][1], rows[-1][0])
+            after = " AND (started_at, id) < (?, ?)"
+            key = (rows[-1][1], rows[-1][0])
+
+    def summaries(self, limit: int | None = None, offset: int = 0) -> Iterator[SessionSummary]:
+        """Ended sessions newest first with their segments added up in SQL, streamed: for long lists."""
+        cursor = self._read(
+            f"SELECT {SESSION_COLUMNS}, {SUMMARY_OF_SEGMENTS} FROM sessions WHERE {GOOD_SESSION}"
+            " AND status != 'running' ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
+            (-1 if limit is None else max(0, limit), max(0, offset)),
+        )
+        while True:
+            try:
+                rows = cursor.fetchmany(PAGE)
+            except sqlite3.Error as error:
+                raise HistoryUnavailable(f"cannot read {clean_text(str(self.path))}: {_reason(error)}") from None
+            if not rows:
+                return
+            for row in rows:
+                summary = summary_from_row(row)
+                if summary is None:
+                    self.unreadable_rows += 1
+                else:
+                    yield summary
 
     def sessions(self, limit: int | None = None, include_running: bool = False) -> list[SessionRecord]:
         """Sessions newest first, as a list: for a few; iter_sessions or page for many."""
@@ -390,7 +422,7 @@ class History:
             marks = ",".join("?" * len(by_id))
             for segment in self.query(
                 f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id IN ({marks}) AND {GOOD_SEGMENT}"
-                " ORDER BY rowid",
+                " ORDER BY session_id, rowid",
                 tuple(by_id),
             ):
                 record = by_id.get(_whole(segment[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 UTC = dt.UTC
@@ -11,6 +12,7 @@ MOST_SECONDS = 10_000_000
 
 GOOD_SESSION = f"""(
     typeof(started_at) = 'text' AND julianday(started_at) IS NOT NULL
+    AND date(substr(started_at, 1, 10), '+0 days') = substr(started_at, 1, 10)
     AND started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][T ][0-9][0-9]:[0-9][0-9]*'
     AND typeof(planned_seconds) IN ('integer', 'real') AND planned_seconds BETWEEN 0 AND {MOST_SECONDS}
     AND typeof(done_seconds) IN ('integer', 'real') AND done_seconds BETWEEN 0 AND {MOST_SECONDS}
@@ -69,8 +71,36 @@ class SessionRecord:
     def skipped_work(self) -> int:
         return sum(s.outcome == "skipped" and s.kind == "work" for s in self.final_segments)
 
+    def summary(self) -> SessionSummary:
+        final = self.final_segments
+        return SessionSummary(
+            self.id, self.started_at, self.ended_at, self.routine, self.planned_seconds, self.done_seconds,
+            self.status,
+            moves=tuple(sorted({s.move_id for s in final if s.kind == "work" and s.outcome == "done"})),
+            segments_done=sum(s.outcome == "done" for s in final),
+            skipped_work=self.skipped_work,
+        )  # fmt: skip
+
     def as_json(self) -> dict[str, object]:
-        work = [s for s in self.final_segments if s.kind == "work"]
+        return self.summary().as_json()
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A session with what its segments add up to, computed in SQL: what a list of sessions shows."""
+
+    id: int
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    routine: str | None
+    planned_seconds: int
+    done_seconds: float
+    status: str
+    moves: tuple[str, ...]
+    segments_done: int
+    skipped_work: int
+
+    def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
             "started_at": self.started_at.isoformat(),
@@ -79,10 +109,18 @@ class SessionRecord:
             "status": self.status,
             "planned_seconds": self.planned_seconds,
             "done_seconds": round(self.done_seconds, 1),
-            "moves": sorted({s.move_id for s in work if s.outcome == "done"}),
-            "segments_done": sum(s.outcome == "done" for s in self.final_segments),
+            "moves": list(self.moves),
+            "segments_done": self.segments_done,
             "segments_skipped": self.skipped_work,
         }
+
+
+SUMMARY_OF_SEGMENTS = f"""(SELECT json_array(
+        total(kind = 'work' AND outcome = 'skipped'), total(outcome = 'done'),
+        json_group_array(DISTINCT move_id) FILTER (WHERE kind = 'work' AND outcome = 'done'))
+    FROM segments WHERE rowid IN (
+        SELECT max(rowid) FROM segments WHERE session_id = sessions.id AND {GOOD_SEGMENT} GROUP BY position))"""
+"""For a row of sessions: [skipped work, segments done, [moves done]], over the last record of each segment."""
 
 
 def parse_moment(value: object) -> dt.datetime | None:
@@ -105,6 +143,19 @@ def session_from_row(row: tuple[object, ...]) -> SessionRecord | None:
     planned, done = row[4], row[5]
     assert isinstance(planned, (int, float)) and isinstance(done, (int, float))
     return SessionRecord(row[0], started, parse_moment(row[2]), routine, int(planned), float(done), str(row[6]))
+
+
+def summary_from_row(row: tuple[object, ...]) -> SessionSummary | None:
+    """A summary from SESSION_COLUMNS and SUMMARY_OF_SEGMENTS, or None if Python cannot read it."""
+    session = session_from_row(row)
+    if session is None or not isinstance(row[7], str):
+        return None
+    skipped, done, moves = json.loads(row[7])
+    return SessionSummary(
+        session.id, session.started_at, session.ended_at, session.routine, session.planned_seconds,
+        session.done_seconds, session.status,
+        moves=tuple(sorted(str(move) for move in moves)), segments_done=int(done), skipped_work=int(skipped),
+    )  # fmt: skip
 
 
 def segment_from_row(row: tuple[object, ...]) -> SegmentDone:

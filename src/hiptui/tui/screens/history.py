@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from hiptui.base.durations import format_duration
-from hiptui.data.history import History, HistoryUnavailable, SessionRecord
+from hiptui.data.history import History, HistoryUnavailable, SessionSummary
 from hiptui.data.stats import HistoryStats, TargetTime, history_stats
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
@@ -88,6 +88,8 @@ class HistoryScreen(Screen[None]):
         self.history = history
         self.today = today or dt.date.today()
         self.shown = 0
+        self.read = 0
+        """Sessions asked of the history so far (more than shown when some rows could not be read)."""
         self.total = 0
         self._paging = False
 
@@ -118,7 +120,7 @@ class HistoryScreen(Screen[None]):
         assert self.history is not None
         try:
             stats = history_stats(self.history, self.today)
-            sessions = self.history.page(0, self.PAGE)
+            sessions = list(self.history.summaries(self.PAGE))
         except HistoryUnavailable as error:
             self._from_worker(self._show_problem, f"History cannot be read: {error}")
             return
@@ -128,7 +130,7 @@ class HistoryScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(callback, *args)
 
-    def _show(self, stats: HistoryStats, sessions: list[SessionRecord]) -> None:
+    def _show(self, stats: HistoryStats, sessions: list[SessionSummary]) -> None:
         streak = stats.streak_days
         summary = Text.assemble(
             ("This week  ", "dim"), (f"{stats.minutes_this_week:.0f} min", "bold"),
@@ -167,7 +169,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-summary", Static).update(plain(message, "yellow"))
         self.query_one("#history-sessions", DataTable).loading = False
 
-    def _add_rows(self, sessions: list[SessionRecord]) -> None:
+    def _add_rows(self, sessions: list[SessionSummary]) -> None:
         table = self.query_one("#history-sessions", DataTable)
         for session in sessions:
             table.add_row(
@@ -179,18 +181,19 @@ class HistoryScreen(Screen[None]):
                 str(session.skipped_work),
             )
         self.shown += len(sessions)
+        self.read += self.PAGE
         self._paging = False
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         near_end = event.cursor_row >= self.shown - self.PAGE // 4
-        if near_end and not self._paging and self.shown < self.total and self.history is not None:
+        if near_end and not self._paging and self.read < self.total and self.history is not None:
             self._paging = True
             self.run_worker(self._read_page, thread=True, group="history-page")
 
     def _read_page(self) -> None:
         assert self.history is not None
         try:
-            sessions = self.history.page(self.shown, self.PAGE)
+            sessions = list(self.history.summaries(self.PAGE, offset=self.read))
         except HistoryUnavailable as error:
             self._from_worker(self._show_problem, f"History cannot be read: {error}")
             return

@@ -1,0 +1,103 @@
+"""The History screen opens at once over any history: it reads in a worker, a page at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Static
+
+from hiptui.data.history import History, history_path
+from hiptui.data.stats import TargetTime
+from hiptui.tui.screens import history as screen_module
+from hiptui.tui.screens.history import HistoryScreen, balance_table
+
+
+def filled(home: Path, sessions: int) -> History:
+    History(history_path(home)).close()
+    start = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
+    db = sqlite3.connect(history_path(home))
+    with db:
+        for number in range(1, sessions + 1):
+            at = (start - dt.timedelta(hours=number)).isoformat()
+            db.execute(
+                "INSERT INTO sessions (id, started_at, ended_at, planned_seconds, done_seconds, status, routine)"
+                " VALUES (?, ?, ?, 100, 60, 'finished', 'mobility/pre-run-warm-up')",
+                (number, at, at),
+            )
+            db.execute(
+                "INSERT INTO segments (session_id, position, kind, move_id, move_name, side, set_number,"
+                " planned_seconds, done_seconds, outcome, at, targets)"
+                " VALUES (?, 0, 'work', 'y/p', 'P', 'left', 1, 60, 60, 'done', ?, 'glutes')",
+                (number, at),
+            )
+    db.close()
+    return History(history_path(home))
+
+
+async def wait_for(condition, seconds: float = 20) -> None:
+    for _ in range(int(seconds * 20)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_the_screen_answers_while_the_history_is_read(hiptui_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    history = filled(hiptui_home, 450)
+    release = threading.Event()
+    slow_stats = screen_module.history_stats
+
+    def held(*args, **kwargs):
+        release.wait(20)  # a history so long that reading it takes as long as the test likes
+        return slow_stats(*args, **kwargs)
+
+    monkeypatch.setattr(screen_module, "history_stats", held)
+
+    async def run() -> None:
+        app: App[None] = App()
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = HistoryScreen(history, today=dt.date(2026, 11, 20))
+            await app.push_screen(screen)
+            await pilot.pause()
+            table = screen.query_one("#history-sessions", DataTable)
+            assert table.loading and "Reading your history" in str(
+                screen.query_one("#history-summary", Static).render()
+            )
+            release.set()
+            await wait_for(lambda: table.row_count > 0)
+            assert table.row_count == HistoryScreen.PAGE and not table.loading
+            table.move_cursor(row=table.row_count - 1)
+            await wait_for(lambda: table.row_count == 400)
+            table.move_cursor(row=table.row_count - 1)
+            await wait_for(lambda: table.row_count == 450)
+            await pilot.press("escape")
+            assert app.screen is not screen
+
+    asyncio.run(run())
+
+
+def test_history_off_says_so(hiptui_home: Path) -> None:
+    async def run() -> None:
+        app: App[None] = App()
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = HistoryScreen(None)
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert "History is off" in str(screen.query_one("#history-summary", Static).render())
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), [(60, 0, "L ●"), (0, 60, "● R"), (30, 30, "L ─────●───── R")])
+def test_the_balance_marker_leans_to_the_side_that_got_the_time(left: float, right: float, expected: str) -> None:
+    from rich.console import Console
+
+    console = Console(width=80, record=True)
+    console.print(balance_table([TargetTime("glutes", left, right, 0)]))
+    assert expected in console.export_text()
