@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
 import hiptui
 from hiptui.catalog.catalog import Catalog, QueueItem
 from hiptui.catalog.library import load_library
@@ -77,3 +83,113 @@ def test_a_failing_plugin_never_disturbs_the_timer_or_the_others(clock) -> None:
     relay = run(clock, Broken(), listener)
     assert "segment_started() failed: RuntimeError: speaker on fire" in relay.failures["plugin-0"]
     assert listener.calls[-1][0] == "session_finished"
+
+
+class Exits:
+    @hiptui.hookimpl
+    def segment_started(self, move):
+        raise SystemExit("speaker unplugged")
+
+
+class Slow:
+    def __init__(self) -> None:
+        self.finished = threading.Event()
+
+    @hiptui.hookimpl
+    def countdown(self, seconds_left):
+        time.sleep(0.05)
+
+    @hiptui.hookimpl
+    def session_finished(self, record):
+        self.finished.set()
+
+
+class Stuck:
+    @hiptui.hookimpl
+    def segment_started(self, move):
+        threading.Event().wait(30)
+
+
+def relay_of(*plugins) -> HookRelay:
+    manager = make_plugin_manager()
+    for number, plugin in enumerate(plugins):
+        manager.register(plugin, name=f"plugin-{number}")
+    return HookRelay(manager)
+
+
+def test_a_plugin_that_exits_in_a_hook_is_reported_and_the_others_hear_the_end(clock) -> None:
+    listener = Listener()
+    relay = run(clock, Exits(), listener)
+    assert "segment_started() failed: SystemExit: speaker unplugged" in relay.failures["plugin-0"]
+    assert listener.calls[-1][0] == "session_finished"
+
+
+def test_close_delivers_every_queued_call_before_the_end() -> None:
+    slow, listener = Slow(), Listener()
+    relay = relay_of(slow, listener)
+    for second in range(20, 0, -1):
+        relay.call("countdown", seconds_left=second)
+    relay.call("session_finished", record={"status": "finished", "moves": []})
+    assert not slow.finished.is_set()
+    assert relay.close(timeout=20)
+    assert slow.finished.is_set() and listener.calls[-1] == ("session_finished", "finished", [])
+
+
+def test_a_stuck_plugin_delays_only_itself() -> None:
+    listener = Listener()
+    relay = relay_of(Stuck(), listener)
+    relay.call("segment_started", move="Pigeon", side=None, seconds=30, kind="work", set_number=1)
+    relay.call("session_finished", record={"status": "stopped", "moves": []})
+    assert relay.close(timeout=0.5) is False
+    assert listener.calls[-1] == ("session_finished", "stopped", [])
+
+
+def test_hooks_never_swap_sys_stdout_under_the_app() -> None:
+    seen = []
+    entered, leave = threading.Event(), threading.Event()
+
+    class Printer:
+        @hiptui.hookimpl
+        def countdown(self, seconds_left):
+            entered.set()
+            leave.wait(10)
+            print("beep")
+
+    before = sys.stdout
+    relay = relay_of(Printer())
+    relay.call("countdown", seconds_left=3)
+    assert entered.wait(10)
+    seen.append(sys.stdout)
+    leave.set()
+    assert relay.close(10)
+    assert seen == [before] and sys.stdout is before
+
+
+def test_hooks_queued_when_the_process_ends_are_delivered(tmp_path) -> None:
+    """The hook threads are daemons: at exit, what is still queued is delivered before they are ended."""
+    done = tmp_path / "finished.json"
+    script = textwrap.dedent(
+        f"""
+        import json, time
+        import hiptui
+        from hiptui.plugins.host import HookRelay, make_plugin_manager
+
+        class Slow:
+            @hiptui.hookimpl
+            def countdown(self, seconds_left):
+                time.sleep(0.1)
+
+            @hiptui.hookimpl
+            def session_finished(self, record):
+                open({str(done)!r}, "w").write(json.dumps(record))
+
+        manager = make_plugin_manager()
+        manager.register(Slow(), name="slow")
+        relay = HookRelay(manager)
+        for second in (3, 2, 1):
+            relay.call("countdown", seconds_left=second)
+        relay.call("session_finished", record={{"status": "finished"}})
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+    assert done.read_text() == '{"status": "finished"}'

@@ -91,5 +91,41 @@ class TimerOnly:
 good, as_object, raises, returns_none = Good(), AsObject(), Raises(), ReturnsNone()
 returns_dict, slow, timer_only = ReturnsDict(), Slow(), TimerOnly()
 returns_string, returns_missing_path, prints, claims_yoga, no_hook = (
-    ReturnsString(), ReturnsMissingPath(), Prints(), ClaimsYoga(), NoHook()
+    ReturnsString(),
+    ReturnsMissingPath(),
+    Prints(),
+    ClaimsYoga(),
+    NoHook(),
 )
+
+
+class Exits:
+    @hiptui.hookimpl
+    def register_packs(self):
+        import sys
+
+        sys.exit(3)
+
+
+class Interrupts:
+    @hiptui.hookimpl
+    def register_packs(self):
+        raise KeyboardInterrupt
+
+
+class Sleeps:
+    @hiptui.hookimpl
+    def register_packs(self):
+        import time
+
+        time.sleep(20)
+        return [HERE / "extras.toml"]
+
+
+class Misspelled:
+    @hiptui.hookimpl
+    def segment_strated(self, move):
+        pass
+
+
+exits, interrupts, sleeps, misspelled = Exits(), Interrupts(), Sleeps(), Misspelled()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import difflib
+import functools
+import math
 import os
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterable
+import time
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 import pluggy
 
@@ -28,6 +34,8 @@ USER = "user"
 LOAD_ENV = "HIPTUI_LOAD_PLUGINS"
 DISABLE_ENV = "HIPTUI_DISABLE_PLUGINS"
 TRACE_ENV = "HIPTUI_TRACE_PLUGINS"
+BUDGET_ENV = "HIPTUI_PLUGIN_TIMEOUT"
+DEFAULT_BUDGET = 5.0
 
 
 @dataclass
@@ -46,74 +54,121 @@ def make_plugin_manager() -> pluggy.PluginManager:
 
 
 class HookRelay:
-    """Calls the timer hooks of every plugin, each on its own and off the caller's thread.
+    """Calls the timer hooks of every plugin off the caller's thread, each plugin on a thread of its own.
 
-    A plugin that raises is reported once and skipped after; a slow one delays only the hook
-    calls queued after it, never the timer.
+    A plugin that raises (anything, SystemExit and KeyboardInterrupt included) is reported once and
+    skipped after; a slow one delays only its own later calls, never the timer or the other plugins.
+    Plugins print to wherever sys.stdout is: nothing here swaps it under the app's feet. `close()`
+    delivers what is still queued; it also runs at interpreter exit, for a relay nobody closed.
     """
 
     def __init__(self, manager: pluggy.PluginManager | None = None) -> None:
         self.manager = manager
         self.failures: dict[str, str] = {}
-        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
+        self._queues: dict[str, queue.SimpleQueue[Callable[[], None] | None]] = {}
+        self._lock = threading.Lock()
+        _RELAYS.add(self)
 
     def call(self, hook: str, **kwargs: Any) -> None:
         """Queue a call of `hook` on every plugin that implements it."""
-        if self.manager is not None and getattr(self.manager.hook, hook).get_hookimpls():
-            self._submit(lambda: self.call_now(hook, **kwargs))
+        for impl in self._implementations(hook):
+            self._queue(impl.plugin_name).put(functools.partial(self._call_one, impl, hook, kwargs))
 
     def call_now(self, hook: str, **kwargs: Any) -> None:
         """Call every implementation of `hook` on this thread, catching each failure."""
-        if self.manager is None:
-            return
-        for impl in getattr(self.manager.hook, hook).get_hookimpls():
-            if impl.plugin_name in self.failures:
-                continue
-            _trace(f"calling {hook}() of {impl.plugin_name}")
-            try:
-                with _quiet_stdout():
-                    impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})
-            except Exception as error:
-                self.failures[impl.plugin_name] = f"{hook}() failed: {_reason(error)}"
+        for impl in self._implementations(hook):
+            self._call_one(impl, hook, kwargs)
 
     def drain(self, timeout: float = 5.0) -> bool:
-        """Wait until every queued call has run; False if that took longer than `timeout`."""
-        done = threading.Event()
-        self._submit(done.set)
-        return done.wait(timeout)
+        """Wait until every queued call has run; False if that took longer than `timeout` in all."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            queues = list(self._queues.values())
+        marks = []
+        for jobs in queues:
+            done = threading.Event()
+            jobs.put(done.set)
+            marks.append(done)
+        return all(done.wait(max(0.0, deadline - time.monotonic())) for done in marks)
 
-    def _submit(self, job: Callable[[], None]) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="hiptui-hooks", daemon=True)
-            self._thread.start()
-        self._jobs.put(job)
+    def close(self, timeout: float = 5.0) -> bool:
+        """Deliver every queued call (within `timeout` in all) and end the hook threads. Calls made
+        after close start them again. False if some plugin was still busy at the deadline."""
+        delivered = self.drain(timeout)
+        with self._lock:
+            queues, self._queues = list(self._queues.values()), {}
+        for jobs in queues:
+            jobs.put(None)
+        return delivered
 
-    def _run(self) -> None:
-        while True:
-            self._jobs.get()()
+    def _implementations(self, hook: str) -> list[pluggy.HookImpl]:
+        if self.manager is None:
+            return []
+        return [
+            impl for impl in getattr(self.manager.hook, hook).get_hookimpls() if impl.plugin_name not in self.failures
+        ]
+
+    def _call_one(self, impl: pluggy.HookImpl, hook: str, kwargs: dict[str, Any]) -> None:
+        if impl.plugin_name in self.failures:
+            return
+        _trace(f"calling {hook}() of {impl.plugin_name}")
+        try:
+            impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})
+        except BaseException as error:
+            if isinstance(error, KeyboardInterrupt) and threading.current_thread() is threading.main_thread():
+                raise  # on the main thread it may be the user's ctrl+c
+            self.failures[impl.plugin_name] = f"{hook}() failed: {_reason(error)}"
+
+    def _queue(self, plugin: str) -> queue.SimpleQueue[Callable[[], None] | None]:
+        with self._lock:
+            jobs = self._queues.get(plugin)
+            if jobs is None:
+                jobs = self._queues[plugin] = queue.SimpleQueue()
+                threading.Thread(target=_serve, args=(jobs,), name=f"hiptui-hooks-{plugin}", daemon=True).start()
+            return jobs
+
+
+def _serve(jobs: queue.SimpleQueue[Callable[[], None] | None]) -> None:
+    while (job := jobs.get()) is not None:
+        job()
+
+
+_RELAYS: weakref.WeakSet[HookRelay] = weakref.WeakSet()
+
+
+@atexit.register
+def _deliver_at_exit() -> None:
+    """Hook threads are daemons, ended with the interpreter: deliver what is queued first."""
+    for relay in list(_RELAYS):
+        relay.close(plugin_budget())
+
+
+def plugin_budget() -> float:
+    """Seconds a plugin may take to import and to answer register_packs (HIPTUI_PLUGIN_TIMEOUT)."""
+    try:
+        budget = float(os.environ.get(BUDGET_ENV, ""))
+    except ValueError:
+        return DEFAULT_BUDGET
+    return budget if budget > 0 and math.isfinite(budget) else DEFAULT_BUDGET
 
 
 def collect_contributions(
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
     manager: pluggy.PluginManager | None = None,
 ) -> list[Contribution]:
-    """Register the built-in plugin and every installed one, then call register_packs on each."""
+    """Register the built-in plugin and every installed one, then call register_packs on each.
+
+    Each plugin is imported, checked and asked for its packs on a thread of its own within the time
+    budget; one that overruns it, raises or exits is reported and left out of this run. What a plugin
+    prints meanwhile goes to stderr, so it never mixes with our output (such as --json)."""
     manager = manager or make_plugin_manager()
     manager.register(builtin, name=BUILTIN)
-    broken: list[Contribution] = []
-    registered = [BUILTIN]
-    for entry_point in _wanted(entry_points):
-        source = "plugin:" + _distribution_name(entry_point)
-        try:
-            with _quiet_stdout():
-                plugin = entry_point.load()
-            manager.register(plugin, name=f"{source}:{entry_point.name}")
-        except Exception as error:
-            broken.append(Contribution(source, error=f"could not load plugin {entry_point.value!r}: {_reason(error)}"))
-            continue
-        registered.append(f"{source}:{entry_point.name}")
-    return [_call(manager, name) for name in registered] + broken
+    contributions = [_call_builtin(manager)]
+    budget = plugin_budget()
+    with _plugin_output_to_stderr():
+        for entry_point in _wanted(entry_points):
+            contributions.append(_load_plugin(manager, entry_point, budget))
+    return [c for c in contributions if not c.error] + [c for c in contributions if c.error]
 
 
 def _wanted(entry_points: Iterable[importlib.metadata.EntryPoint] | None) -> list[importlib.metadata.EntryPoint]:
@@ -132,23 +187,100 @@ def _wanted(entry_points: Iterable[importlib.metadata.EntryPoint] | None) -> lis
     return sorted(unique.values(), key=lambda ep: (_distribution_name(ep), ep.name))
 
 
-def _call(manager: pluggy.PluginManager, name: str) -> Contribution:
-    source = name if name == BUILTIN else name.rsplit(":", 1)[0]
-    implementations = [impl for impl in manager.hook.register_packs.get_hookimpls() if impl.plugin_name == name]
+def _call_builtin(manager: pluggy.PluginManager) -> Contribution:
+    _trace(f"calling register_packs() of {BUILTIN}")
+    return Contribution(BUILTIN, items=_check_items(builtin.register_packs()))
+
+
+class _Loaded(NamedTuple):
+    plugin: object
+    items: list[Any] | None
+    """None for a plugin of timer hooks only."""
+
+
+class _Broken(Exception):
+    """A plugin that loaded but breaks the rules (an unknown hook, no hook at all)."""
+
+
+def _load_plugin(
+    manager: pluggy.PluginManager, entry_point: importlib.metadata.EntryPoint, budget: float
+) -> Contribution:
+    source = "plugin:" + _distribution_name(entry_point)
+    name = f"{source}:{entry_point.name}"
+    outcome = _within(budget, name, lambda: _load_alone(entry_point, name))
+    if isinstance(outcome, _Late):
+        why = f"did not answer within {budget:g} s and was left out of this run (set {BUDGET_ENV} to wait longer)"
+        return Contribution(source, error=f"{clean_text(entry_point.value)[:80]!r} {why}")
+    if isinstance(outcome, _Broken):
+        return Contribution(source, error=str(outcome))
+    if isinstance(outcome, BaseException):
+        return Contribution(
+            source, error=f"could not load plugin {clean_text(entry_point.value)[:80]!r}: {_reason(outcome)}"
+        )
+    try:
+        manager.register(outcome.plugin, name=name)
+    except Exception as error:
+        return Contribution(
+            source, error=f"could not register plugin {clean_text(entry_point.value)[:80]!r}: {_reason(error)}"
+        )
+    _trace(f"{name} returned {len(outcome.items or [])} item(s)")
+    return Contribution(source, items=outcome.items or [])
+
+
+def _load_alone(entry_point: importlib.metadata.EntryPoint, name: str) -> _Loaded:
+    """Import a plugin, check its hooks in a manager of its own and ask it for packs: all of it on the
+    plugin's thread, so the shared manager only ever sees plugins that passed in time."""
+    plugin = entry_point.load()
+    alone = make_plugin_manager()
+    alone.register(plugin, name=name)
+    try:
+        alone.check_pending()
+    except pluggy.PluginValidationError:
+        raise _Broken(_unknown_hooks(alone)) from None
+    implementations = alone.hook.register_packs.get_hookimpls()
     if not implementations:
-        plugin = manager.get_plugin(name)
-        if any(manager.get_hookcallers(plugin) or []):
-            return Contribution(source)  # a plugin of timer hooks only, such as hiptui-voice
-        return Contribution(source, error="the plugin implements no hiptui hook")
+        if any(alone.get_hookcallers(plugin) or []):
+            return _Loaded(plugin, None)  # a plugin of timer hooks only, such as hiptui-voice
+        raise _Broken("the plugin implements no hiptui hook")
     _trace(f"calling register_packs() of {name}")
     try:
-        with _quiet_stdout():
-            returned = implementations[0].function()
-            items = _check_items(returned)
-    except Exception as error:
-        return Contribution(source, error=f"register_packs() failed: {_reason(error)}")
-    _trace(f"{name} returned {len(items)} item(s)")
-    return Contribution(source, items=items)
+        return _Loaded(plugin, _check_items(implementations[0].function()))
+    except BaseException as error:  # SystemExit and KeyboardInterrupt too: this is the plugin's thread
+        raise _Broken(f"register_packs() failed: {_reason(error)}") from None
+
+
+def _unknown_hooks(manager: pluggy.PluginManager) -> str:
+    known = [name for name in dir(hookspecs) if isinstance(getattr(manager.hook, name, None), pluggy.HookCaller)]
+    found = []
+    for name, caller in vars(manager.hook).items():
+        if isinstance(caller, pluggy.HookCaller) and not caller.has_spec() and caller.get_hookimpls():
+            close = difflib.get_close_matches(name, known, n=1)
+            found.append(clean_text(name)[:60] + (f" (did you mean {close[0]}?)" if close else ""))
+    return f"unknown hook {', '.join(sorted(found))}: not one of {', '.join(sorted(known))}"
+
+
+class _Late:
+    """A plugin still busy when its time was up."""
+
+
+def _within(budget: float, name: str, job: Callable[[], _Loaded]) -> _Loaded | BaseException | _Late:
+    """Run `job` on a thread of its own for at most `budget` seconds. Whatever it raises is its
+    failure, SystemExit and KeyboardInterrupt included: only the main thread hears the user's ctrl+c."""
+    outcome: list[_Loaded | BaseException] = []
+
+    def run() -> None:
+        _PLUGIN_THREADS.add(threading.get_ident())
+        try:
+            outcome.append(job())
+        except BaseException as error:
+            outcome.append(error)
+        finally:
+            _PLUGIN_THREADS.discard(threading.get_ident())
+
+    thread = threading.Thread(target=run, name=f"hiptui-load-{name}", daemon=True)
+    thread.start()
+    thread.join(budget)
+    return outcome[0] if outcome else _Late()
 
 
 def _check_items(returned: object) -> list[Any]:
@@ -172,11 +304,38 @@ def _reason(error: BaseException) -> str:
     return clean_text(f"{type(error).__name__}: {error}")[:300]
 
 
+_PLUGIN_THREADS: set[int] = set()
+"""The threads running plugin code while plugins load."""
+
+
+class _RoutedStdout:
+    """sys.stdout while plugins load: what a plugin's thread writes goes to stderr, the rest as before."""
+
+    def __init__(self, original: TextIO) -> None:
+        self.original = original
+
+    def write(self, text: str) -> int:
+        return (sys.stderr if threading.get_ident() in _PLUGIN_THREADS else self.original).write(text)
+
+    def flush(self) -> None:
+        (sys.stderr if threading.get_ident() in _PLUGIN_THREADS else self.original).flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.original, name)
+
+
 @contextlib.contextmanager
-def _quiet_stdout():
-    """A plugin that prints must not corrupt our output (e.g. --json): its stdout goes to stderr."""
-    with contextlib.redirect_stdout(sys.stderr):
+def _plugin_output_to_stderr() -> Iterator[None]:
+    """Route the plugins' prints while they load. Put back only if nobody replaced it meanwhile (the
+    app may have ended), and kept while a plugin that overran its budget may still print."""
+    original = sys.stdout
+    routed = _RoutedStdout(original)
+    sys.stdout = routed
+    try:
         yield
+    finally:
+        if sys.stdout is routed and not _PLUGIN_THREADS:
+            sys.stdout = original
 
 
 def _trace(message: str) -> None:

@@ -1,0 +1,3 @@
+import sys
+
+sys.exit("this plugin ends the process as it is imported")
