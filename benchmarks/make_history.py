@@ -6,6 +6,12 @@
 The file is made through hiptui's own History (so the schema is the current one) and filled in one
 transaction. Deterministic for a given --seed; --bad N adds N hostile rows (a start of 'yesterday',
 text in done_seconds, an unknown status) that every reader must skip.
+
+Figures at 100,000 sessions (1,000,000 segments, 128 MiB, 2 shared cores), before and after issue 16:
+`hiptui history` 15 s and 460 MB, now 4.0 s and 21 MB (`--json` 5.2 s, 21 MB, the same bytes as
+before); the History screen froze the app for 51 s, now mounts in 0.1 s with a loading state, the
+event loop never waits more than 30 ms, and the figures and first 200 rows arrive in 2.2 s (most of
+it the streak, which this generator makes 58,000 days long); a page further down takes 70 ms.
 """
 
 from __future__ import annotations
