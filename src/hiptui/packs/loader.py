@@ -6,6 +6,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from hiptui.base.text import clean_text, is_clean, quoted, shorten
 from hiptui.packs.locate import Locator
 from hiptui.packs.model import (
     MAX_MOVES,
+    MAX_ROUTINES,
     TRUSTED,
     Move,
     Pack,
@@ -28,8 +30,12 @@ from hiptui.packs.reading import NotARegularFile, TooBig, read_regular_file
 from hiptui.packs.suggest import Suggester
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
-MAX_DOTTED_PARTS = 64
+MAX_DOTTED_PARTS = 8
 MAX_NESTING = 64
+MAX_PROBLEMS = 100
+"""Problems listed per file; past them, only their number."""
+MAX_TABLES = 1 + MAX_MOVES + MAX_ROUTINES
+"""Table headers tomllib is given at most: many small tables are what it parses slowest."""
 BYTE_ORDER_MARK = "\ufeff"
 """Some editors start a UTF-8 file with one; it is not part of the TOML."""
 SUGGESTED_WORDS = 200
@@ -51,10 +57,13 @@ _NESTING_TOKEN = re.compile(
 )
 """Strings and comments (whose brackets do not count), and brackets."""
 _HUGE_NUMBER = re.compile(r"(?<![A-Za-z0-9_\"'-])[+-]?[0-9_]{4300,}")
+_TABLE_HEADER = re.compile(r"^[ \t]*+\[", re.MULTILINE)
+"""What starts a table (or a line of an array, or of a multi-line string: those are rare, and so counted too)."""
 _MOVES_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(?:moves|"moves"|'moves')[ \t]*\]\]""", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 Loc = tuple[str | int, ...]
+_ERROR: Severity = "error"
 
 
 @dataclass
@@ -123,26 +132,42 @@ def load_pack_text(text: str, source: str) -> LoadResult:
 
 
 def validate_document(document: dict[str, Any], text: str, source: str) -> LoadResult:
-    """Turn a parsed TOML document into a Pack, locating every problem in `text`."""
+    """Turn a parsed TOML document into a Pack, locating its problems in `text` (the first MAX_PROBLEMS)."""
     context = {TRUSTED: True} if is_clean(text) else None
     try:
         pack = Pack.model_validate(document, context=context)
     except ValidationError as error:
-        locator = Locator(text)
-        problems = [_locate(source, locator, loc, message) for loc, message in explain(error, document)]
-        problems += [_locate(source, locator, loc, message) for loc, message in _duplicate_ids(document)]
+        explained = list(islice(explain(error, document), MAX_PROBLEMS))
+        unexplained = error.error_count() - len(explained)
+        found = [(loc, message, _ERROR) for loc, message in [*explained, *_duplicate_ids(document)]]
+        problems = _report(source, text, found, unexplained)
         claimed = _raw_at(document, ("pack", "id"))
         valid = isinstance(claimed, str) and re.fullmatch(SLUG_PATTERN, claimed)
-        return LoadResult(source, problems=_dedupe(problems), claimed_id=claimed if valid else None)
-    checked = list(check_pack(pack))
-    found: list[Problem] = []
-    if checked:
-        located = Locator(text)
-        found = [_locate(source, located, loc, message, severity) for loc, message, severity in checked]
-    result = LoadResult(source, problems=_dedupe(found))
+        return LoadResult(source, problems=problems, claimed_id=claimed if valid else None)
+    result = LoadResult(source, problems=_report(source, text, check_pack(pack)))
     if not result.errors:
         result.pack = pack
     return result
+
+
+def _report(source: str, text: str, found: Iterable[tuple[Loc, str, Severity]], more_errors: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems found, located and in file order, then how many more there are:
+    locating each of a hundred thousand problems costs more than all the rest of loading."""
+    kept: list[tuple[Loc, str, Severity]] = []
+    more = {"error": more_errors, "warning": 0}
+    for problem in found:
+        if len(kept) < MAX_PROBLEMS:
+            kept.append(problem)
+        else:
+            more[problem[2]] += 1
+    if not kept:
+        return []
+    locator = Locator(text, wanted=[loc for loc, _, _ in kept])
+    problems = _dedupe([_locate(source, locator, loc, message, severity) for loc, message, severity in kept])
+    if more["error"] or more["warning"]:
+        counts = " and ".join(f"{n:,} more {kind}{'s' * (n != 1)}" for kind, n in more.items() if n)
+        problems.append(Problem(source, f"{counts}, not listed", severity="error" if more["error"] else "warning"))
+    return problems
 
 
 def _duplicate_ids(document: dict[str, Any]) -> Iterable[tuple[Loc, str]]:
@@ -196,12 +221,18 @@ def _too_costly(text: str, source: str) -> Problem | None:
         if match := _LONG_DOTTED_KEY.search(text, start, position):
             line, column = _line_col(text, match.start())
             return Problem(source, f"a key has more than {MAX_DOTTED_PARTS} dotted parts", line, column)
-    if text.count("[[") <= MAX_MOVES:
-        return None
-    headers = list(_MOVES_HEADER.finditer(text))
-    if len(headers) > MAX_MOVES:
-        line, column = _line_col(text, headers[MAX_MOVES].start())
-        message = f"the pack has {len(headers)} moves; a pack may have at most {MAX_MOVES}"
+    if text.count("[[") > MAX_MOVES:
+        headers = list(_MOVES_HEADER.finditer(text))
+        if len(headers) > MAX_MOVES:
+            line, column = _line_col(text, headers[MAX_MOVES].start())
+            message = f"the pack has {len(headers)} moves; a pack may have at most {MAX_MOVES}"
+            return Problem(source, message, line, column)
+    if text.count("[") > MAX_TABLES and (past := next(islice(_TABLE_HEADER.finditer(text), MAX_TABLES, None), None)):
+        line, column = _line_col(text, past.start())
+        message = (
+            f"the pack has more than {MAX_TABLES} tables; a pack has at most one [pack], "
+            f"{MAX_MOVES} [[moves]] and {MAX_ROUTINES} [[routines]]"
+        )
         return Problem(source, message, line, column)
     return None
 

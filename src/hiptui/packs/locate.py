@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 Path = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BLANK = re.compile(r"(?:[ \t]++|\#[^\n]*+)*+")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]++|\#[^\n]*+)*+")
+_ONE_LINE_STRING = {'"': re.compile(r'"(?:[^"\\\n]++|\\.)*+"'), "'": re.compile(r"'[^'\n]*+'")}
+_SCALAR = re.compile(r"[^,\]}\r\n#]*+")
 _MAX_DEPTH = 64
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: Iterable[Path] | None = None) -> None:
         self.text = text
         self.pos = 0
         self.found: dict[Path, int] = {}
+        self.wanted = None if wanted is None else set(wanted)
 
     def scan(self) -> dict[Path, int]:
         table: Path = ()
@@ -43,24 +49,21 @@ class _Scanner:
                 self._expect("=")
                 self._value((*table, *key), depth=0)
                 continue
-            self.found.setdefault(table, start)
+            self._record(table, start)
         return self.found
 
     def _record(self, path: Path, offset: int) -> None:
         self.found.setdefault(path, offset)
+        if self.wanted is not None:
+            self.wanted.discard(path)
+            if not self.wanted:
+                raise _AllFound
 
     def _skip_blank(self, newlines: bool) -> bool:
-        text = self.text
-        while self.pos < len(text):
-            char = text[self.pos]
-            if char in " \t" or (newlines and char in "\r\n"):
-                self.pos += 1
-            elif char == "#":
-                end = text.find("\n", self.pos)
-                self.pos = len(text) if end < 0 else end
-            else:
-                return True
-        return False
+        """Past spaces and comments (and line ends, when `newlines`); False at the end of the text."""
+        match = (_BLANK_LINES if newlines else _BLANK).match(self.text, self.pos)
+        self.pos = match.end() if match else self.pos
+        return self.pos < len(self.text)
 
     def _expect(self, token: str) -> None:
         self._skip_blank(newlines=False)
@@ -99,16 +102,10 @@ class _Scanner:
             while text.startswith(quote, self.pos):
                 self.pos += 1
             return
-        self.pos += 1
-        while self.pos < len(text):
-            char = text[self.pos]
-            if char == "\\" and quote == '"':
-                self.pos += 2
-                continue
-            self.pos += 1
-            if char == quote:
-                return
-        raise ValueError("string")
+        match = _ONE_LINE_STRING[quote].match(text, self.pos)
+        if not match:
+            raise ValueError("string")
+        self.pos = match.end()
 
     def _value(self, path: Path, depth: int) -> None:
         if depth > _MAX_DEPTH:
@@ -122,8 +119,8 @@ class _Scanner:
         elif char == "{":
             self._inline_table(path, depth)
         else:
-            while self.pos < len(self.text) and self.text[self.pos] not in ",]}\r\n#":
-                self.pos += 1
+            match = _SCALAR.match(self.text, self.pos)
+            self.pos = match.end() if match else self.pos
 
     def _array(self, path: Path, depth: int) -> None:
         self.pos += 1
@@ -157,15 +154,20 @@ class _Scanner:
         raise ValueError("inline table")
 
 
+class _AllFound(Exception):
+    """Every wanted path has its position: the rest of the text need not be scanned."""
+
+
 class Locator:
     """Maps a path such as ("moves", 3, "hold") to the (line, column) where it is written, both from 1."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: Iterable[Path] | None = None) -> None:
+        """With `wanted`, the scan stops once each of those paths is found."""
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        scanner = _Scanner(text)
+        scanner = _Scanner(text, wanted)
         try:
             scanner.scan()
-        except (ValueError, IndexError, RecursionError):
+        except (_AllFound, ValueError, IndexError, RecursionError):
             pass
         self._offsets = scanner.found
 

@@ -22,6 +22,7 @@ from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
 from hiptui.base.text import clean_text
 
 MAX_MOVES = 5000
+MAX_ROUTINES = 500
 MAX_TEXT = 2000
 MAX_LINE = 160
 MAX_LINKS = 20
@@ -257,7 +258,7 @@ class Pack(_Strict):
     """The [pack] table."""
     moves: Annotated[list[Move], Field(max_length=MAX_MOVES)] = []
     """The [[moves]] tables, at most 5,000."""
-    routines: Annotated[list[Routine], Field(max_length=500)] = []
+    routines: Annotated[list[Routine], Field(max_length=MAX_ROUTINES)] = []
     """The [[routines]] tables."""
 
     @property
