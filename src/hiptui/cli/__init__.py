@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _guarded(run: Callable[[], int]) -> int:
     """Run a command; failures become one line on stderr, never a traceback."""
+    from hiptui.base.text import clean_text
+
     try:
         return run()
     except KeyboardInterrupt:
@@ -62,12 +64,12 @@ def _guarded(run: Callable[[], int]) -> int:
     except BrokenPipeError:
         return 0
     except CommandError as error:
-        print(f"hiptui: {error}", file=sys.stderr)
+        print(clean_text(f"hiptui: {error}"), file=sys.stderr)
         return 1
     except Exception as error:  # the user gets one line, never a traceback
         if os.environ.get("HIPTUI_DEBUG"):
             raise
-        print(f"hiptui: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(clean_text(f"hiptui: unexpected error: {type(error).__name__}: {error}"), file=sys.stderr)
         return 1
 
 

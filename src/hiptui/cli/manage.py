@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import re
+import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from hiptui.base.files import atomic_write
 from hiptui.base.paths import user_packs_dir
 from hiptui.base.terms import SLUG_PATTERN
+from hiptui.base.text import clean_text, quoted
 from hiptui.catalog.formatting import counted
 from hiptui.cli import CommandError
+from hiptui.packs.reading import kind_of
 from hiptui.plugins.host import USER
 
 if TYPE_CHECKING:
-    from hiptui.catalog.library import Library
+    from hiptui.catalog.library import Library, PackRecord
 
 
-
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = sub.add_parser("new", help="write a commented pack template, ID.toml")
     new.add_argument("id", metavar="ID")
     new.add_argument("--dir", type=Path, default=Path("."), help="where to write it (default: here)")
@@ -46,34 +50,31 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 def new_pack(args: argparse.Namespace) -> int:
     from hiptui.packs.template import render_template
 
-    if not re.match(SLUG_PATTERN, args.id):
-        raise CommandError(f"{args.id!r} is not a valid pack id: use lowercase letters, digits and '-'")
+    if not re.fullmatch(SLUG_PATTERN, args.id):
+        raise CommandError(f"{quoted(args.id)} is not a valid pack id: use lowercase letters, digits and '-'")
     path = args.dir / f"{args.id}.toml"
-    if path.exists():
+    if os.path.lexists(path):
         raise CommandError(f"{path} already exists; choose another id or --dir")
     atomic_write(path, render_template(args.id).encode())
-    print(f"wrote {path}; check it with: hiptui pack validate {path}")
+    say(f"wrote {path}; check it with: hiptui pack validate {path}")
     return 0
 
 
 def install_pack(args: argparse.Namespace) -> int:
     source = Path(args.source)
-    if args.source.endswith(".toml") or source.is_file():
+    if args.source.endswith(".toml") or (os.path.lexists(source) and not source.is_dir()):
         return _install_file(source, args.force)
     return _install_plugin(args.source)
 
 
 def _install_file(source: Path, force: bool) -> int:
     from hiptui.catalog.library import load_library
-    from hiptui.packs.loader import load_pack_bytes
+    from hiptui.packs.loader import load_pack_bytes, read_pack_file
 
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {source}: {error.strerror or error}") from None
-    result = load_pack_bytes(data, str(source))
+    data = read_pack_file(source)
+    result = data if not isinstance(data, bytes) else load_pack_bytes(data, str(source))
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        say(str(problem), sys.stderr)
     if result.pack is None:
         raise CommandError(f"{source} is not a valid pack; nothing was installed")
     pack = result.pack
@@ -81,13 +82,20 @@ def _install_file(source: Path, force: bool) -> int:
     owner = library.record_for(pack.id)
     target = user_packs_dir() / f"{pack.id}.toml"
     if owner is not None and owner.source != USER:
-        raise CommandError(f"pack id {pack.id!r} is already taken by {owner.source} ({owner.location}); choose another id")
+        raise CommandError(
+            f"pack id {pack.id!r} is already taken by {owner.source} ({owner.location}); choose another id"
+        )
     if owner is not None and not force:
         raise CommandError(f"you already have pack {pack.id!r} ({owner.location}); use --force to replace it")
+    if owner is None and os.path.lexists(target) and not force:
+        broken = next((r.error for r in library.records if r.location == str(target) and r.error), None)
+        what = f"a pack that does not load ({broken})" if broken else "a file of that name"
+        raise CommandError(f"you already have {what} at {target}; use --force to replace it")
     if owner is not None and Path(owner.location) != target:
         Path(owner.location).unlink(missing_ok=True)
+    assert isinstance(data, bytes)
     atomic_write(target, data)
-    print(f"installed pack {pack.id!r} ({counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}) to {target}")
+    say(f"installed pack {pack.id!r} ({counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}) to {target}")
     return 0
 
 
@@ -108,17 +116,17 @@ def _install_plugin(requirement: str) -> int:
     import subprocess
 
     before = _pack_sources()
-    print(f"installing {requirement} with pip…", file=sys.stderr)
+    say(f"installing {requirement} with pip…", sys.stderr)
     pip = subprocess.run([sys.executable, "-m", "pip", "install", requirement], check=False)
     if pip.returncode != 0:
         raise CommandError(f"pip could not install {requirement!r} (exit {pip.returncode})")
     after = _pack_sources()
     added = {source: ids for source, ids in after.items() if source.startswith("plugin:") and ids != before.get(source)}
     if not added:
-        print(f"{requirement} was installed; it registers no pack (a plugin may add other features)")
+        say(f"{requirement} was installed; it registers no pack (a plugin may add other features)")
         return 0
     for source, ids in added.items():
-        print(f"{source.removeprefix('plugin:')} registers: {', '.join(str(i) for i in ids)}")
+        say(f"{source.removeprefix('plugin:')} registers: {', '.join(str(i) for i in ids)}")
     return 0
 
 
@@ -131,7 +139,7 @@ def remove_pack(args: argparse.Namespace) -> int:
         raise CommandError(f"no pack {args.id!r} is installed (see 'hiptui pack list')")
     if record.source == USER:
         Path(record.location).unlink()
-        print(f"removed pack {args.id!r} ({record.location})")
+        say(f"removed pack {args.id!r} ({record.location})")
         return 0
     if record.source.startswith("plugin:"):
         dist = record.source.removeprefix("plugin:")
@@ -147,7 +155,7 @@ def remove_pack(args: argparse.Namespace) -> int:
     raise CommandError(f"pack {args.id!r} is built in; you can disable it in the app's Packs screen instead")
 
 
-def _any_record(library: Library, pack_id: str):
+def _any_record(library: Library, pack_id: str) -> PackRecord | None:
     return next((r for r in library.records if r.pack is not None and r.pack.id == pack_id), None)
 
 
@@ -162,6 +170,45 @@ def export_pack_command(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        atomic_write(args.output, text.encode())
-        print(f"wrote {args.output}", file=sys.stderr)
+        write_output(args.output, text.encode())
+        say(f"wrote {args.output}", sys.stderr)
     return 0
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Replace a regular file (or make a new one) atomically; follow a symlink and do the same to its target;
+    write through a FIFO or a character device (as `> path` would); refuse anything else."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISREG(mode):
+        try:
+            atomic_write(target, data)
+        except OSError as error:
+            raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+        return
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        raise CommandError(f"{path} is {kind_of(mode)}; give the name of a file to write")
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise CommandError(f"nothing is reading from the FIFO {path}; nothing was written") from None
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "wb", closefd=False) as stream:
+            stream.write(data)
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print a line that may hold outside text (a file name, a pack's words), cleaned."""
+    print(clean_text(text), file=stream or sys.stdout)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from hiptui.catalog.library import PackRecord
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pack = commands.add_parser("pack", help="list, check and manage content packs")
     sub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
 
@@ -60,7 +60,7 @@ def list_packs(args: argparse.Namespace) -> int:
         print(clean_text("  ".join(cell.ljust(width) for cell, width in zip(row, widths))).rstrip())
     for record in library.records:
         if record.error:
-            print(f"error: {record.error}", file=sys.stderr)
+            manage.say(f"error: {record.error}", sys.stderr)
     return 0
 
 
@@ -83,10 +83,11 @@ def validate_packs(args: argparse.Namespace) -> int:
         for file in files:
             result = load_pack_file(file)
             for problem in result.problems:
-                print(problem, file=sys.stderr)
+                manage.say(str(problem), sys.stderr)
             if result.errors or (args.strict and result.problems):
                 failed = True
             elif result.pack is not None:
                 pack = result.pack
-                print(f"{file}: ok: pack {pack.id!r}, {counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}")
+                moves, routines = counted(pack.moves, "move"), counted(pack.routines, "routine")
+                manage.say(f"{file}: ok: pack {pack.id!r}, {moves}, {routines}")
     return 1 if failed else 0

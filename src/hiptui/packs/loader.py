@@ -82,16 +82,21 @@ class LoadResult:
 
 
 def load_pack_file(path: Path) -> LoadResult:
+    data = read_pack_file(path)
+    return data if isinstance(data, LoadResult) else load_pack_bytes(data, str(path))
+
+
+def read_pack_file(path: Path) -> bytes | LoadResult:
+    """The bytes of the pack file at `path`, or why they cannot be read: it is too big, or not a regular file."""
     source = str(path)
     try:
-        data = read_regular_file(path, MAX_PACK_BYTES)
+        return read_regular_file(path, MAX_PACK_BYTES)
     except TooBig as error:
         return _too_big(source, error.size, error.exact)
     except NotARegularFile as error:
         return _failed(source, f"cannot read the file: {error}")
     except OSError as error:
         return _failed(source, f"cannot read the file: {error.strerror or error}")
-    return load_pack_bytes(data, source)
 
 
 def load_pack_bytes(data: bytes, source: str) -> LoadResult:
