@@ -17,7 +17,7 @@ from hiptui.base import files as store
 from hiptui.catalog.catalog import Catalog, QueueItem
 from hiptui.catalog.library import load_library
 from hiptui.data.history import MIGRATIONS, History, SegmentDone, history_path
-from hiptui.data.routines import QueueStore, SavedRoutines
+from hiptui.data.routines import QueueStore, RoutineNameTaken, SavedRoutines
 from hiptui.data.settings import Settings, load_settings, save_settings
 from hiptui.data.stats import minutes_this_week, streak_days, time_per_target, weekly_minutes
 from hiptui.session.recorder import SessionRecorder
@@ -53,7 +53,9 @@ def test_saved_routines_round_trip(catalog: Catalog, hiptui_home: Path) -> None:
     items[0] = QueueItem(items[0].move, items[0].dose.model_copy(update={"hold": 90, "sets": 2}))
     saved = SavedRoutines()
     routine = saved.save("My Evening!", items)
-    assert routine.id == "my-evening" and saved.save("My Evening!", items).id == "my-evening-2"
+    assert routine.id == "my-evening" and saved.save("My evening?", items).id == "my-evening-2"
+    with pytest.raises(RoutineNameTaken, match="already have a routine named 'My Evening!'"):
+        saved.save("my  EVENING!", items)
     text = (hiptui_home / "routines" / "my-evening.toml").read_text()
     assert 'name = "My Evening!"' in text and '"mobility/couch-stretch"' in text
     loaded = {r.id: r for r in saved.load().found}
@@ -63,8 +65,11 @@ def test_saved_routines_round_trip(catalog: Catalog, hiptui_home: Path) -> None:
     ]
     renamed = saved.rename(loaded["my-evening"], "Evening v2")
     copy = saved.duplicate(renamed)
+    with pytest.raises(RoutineNameTaken):
+        saved.rename(loaded["my-evening-2"], "evening V2")
+    assert saved.duplicate(renamed).name == "Evening v2 (copy) (2)"
     saved.delete(loaded["my-evening-2"])
-    assert sorted(r.name for r in saved.load().found) == ["Evening v2", "Evening v2 (copy)"]
+    assert sorted(r.name for r in saved.load().found) == ["Evening v2", "Evening v2 (copy)", "Evening v2 (copy) (2)"]
     assert copy.moves == renamed.moves
 
 
@@ -72,10 +77,10 @@ def test_the_queue_round_trips_and_reports_moves_that_are_gone(catalog: Catalog,
     items = queue_of(catalog, "yoga/butterfly", "yoga/frog")
     items[1] = QueueItem(items[1].move, items[1].dose.model_copy(update={"hold": 100}))
     QueueStore().save(items)
-    restored, missing = catalog.resolve(QueueStore().load().found)
+    restored, missing = catalog.resolve(QueueStore().load().entries)
     assert [(i.move.gid, i.dose) for i in restored] == [(i.move.gid, i.dose) for i in items] and missing == []
     (hiptui_home / "queue.toml").write_text('moves = ["yoga/frog", "gone/move"]\n')
-    restored, missing = catalog.resolve(QueueStore().load().found)
+    restored, missing = catalog.resolve(QueueStore().load().entries)
     assert [i.move.gid for i in restored] == ["yoga/frog"] and missing == ["gone/move"]
 
 
@@ -83,7 +88,7 @@ def test_the_queue_round_trips_and_reports_moves_that_are_gone(catalog: Catalog,
 def test_a_corrupt_queue_is_set_aside_and_reported(content: bytes, hiptui_home: Path) -> None:
     (hiptui_home / "queue.toml").write_bytes(content)
     result = QueueStore().load()
-    assert result.found == [] and "it was kept as queue.toml.corrupt-" in result.notices[0]
+    assert result.entries == [] and "it was kept as queue.toml.corrupt-" in result.notices[0]
     (kept,) = hiptui_home.glob("queue.toml.corrupt-*")
     assert kept.read_bytes() == content
 

@@ -5,7 +5,7 @@ import pytest
 from hiptui.catalog.catalog import CatalogMove, QueueItem
 from hiptui.packs.model import Dose, Move
 from hiptui.session.queue import SessionQueue
-from hiptui.session.timeline import build_timeline
+from hiptui.session.timeline import Pacing, build_timeline, total_seconds
 from hiptui.session.timer import CountdownBeep, SegmentStarted, SessionFinished, Timer
 
 
@@ -50,13 +50,51 @@ def test_rep_counter() -> None:
 def test_queue_operations() -> None:
     a, b, c = (item(Dose(hold=10), name) for name in "abc")
     queue = SessionQueue([a, b])
-    assert queue.insert(1, c) == 1 and [i.move.name for i in queue] == ["a", "c", "b"]
+    assert queue.insert(1, [c]) == 1 and [i.move.name for i in queue] == ["a", "c", "b"]
     assert queue.move(0, 2) == 2 and [i.move.name for i in queue] == ["c", "b", "a"]
-    assert queue.insert(99, a) == 3
+    assert queue.insert(99, [a]) == 3
     queue.remove(3)
     queue.set_dose(0, Dose(hold=99))
     assert queue[0].dose.hold == 99
-    assert queue.timeline().total_seconds == (10 + 99) + 2 * (10 + 10)
+    assert total_seconds(queue.items, Pacing()) == (10 + 99) + 2 * (10 + 10)
+    assert total_seconds(queue.items, Pacing(ready_seconds=2)) == (2 + 99) + 2 * (2 + 10)
+
+
+def test_every_change_to_the_queue_can_be_undone_in_order() -> None:
+    a, b, c = (item(Dose(hold=10), name) for name in "abc")
+    queue = SessionQueue([a, b])
+    queue.insert(None, [c])
+    queue.move(2, 0)
+    queue.set_dose(1, Dose(hold=50))
+    queue.remove(0)
+    queue.clear()
+    queue.load([c], "demo/routine", replace=True)
+    names = lambda: [(i.move.name, i.dose.hold) for i in queue]  # noqa: E731
+    assert queue.undo() == "load demo/routine" and names() == []
+    assert queue.undo() == "clear 2 moves" and names() == [("a", 50), ("b", 10)]
+    assert queue.undo() == "remove c" and names() == [("c", 10), ("a", 50), ("b", 10)]
+    assert queue.undo() == "change the dose of a" and names() == [("c", 10), ("a", 10), ("b", 10)]
+    assert queue.undo() == "move c" and queue.undo() == "add c" and names() == [("a", 10), ("b", 10)]
+    assert queue.undo() is None and not queue.can_undo
+
+
+def test_the_queue_is_its_routine_only_while_unchanged() -> None:
+    a, b, c = (item(Dose(hold=10), name) for name in "abc")
+    queue = SessionQueue()
+    queue.load([a, b], "demo/evening", replace=True)
+    assert queue.origin == "demo/evening"
+    queue.insert(None, [c])
+    assert queue.origin is None, "an edited routine is not that routine any more"
+    queue.undo()
+    assert queue.origin == "demo/evening"
+    queue.move(0, 1)
+    assert queue.origin is None
+    queue.move(1, 0)
+    assert queue.origin == "demo/evening", "the same moves at the same doses, in the same order"
+    queue.set_dose(0, Dose(hold=11))
+    assert queue.origin is None
+    queue.load([a], "demo/other", replace=False)
+    assert queue.origin is None, "a routine added after other moves does not name the queue"
 
 
 def make_timer(clock, *doses: Dose) -> Timer:

@@ -21,6 +21,7 @@ from tui_support import (
 )
 
 from hiptui.catalog.catalog import Catalog
+from hiptui.tui.keys import BUILDER
 from hiptui.tui.widgets.move_lists import LibraryList
 from hiptui.tui.widgets.search_box import SearchBox
 
@@ -364,7 +365,12 @@ async def test_question_mark_opens_help_with_every_key_and_the_medical_note(make
         assert screen_name(app) == "HelpScreen"
         text = screen_text(app)
         assert "not medical advice" in text
-        assert "enter (in search)" in text and "shift+tab" in text
+        assert any("shift+tab" in keys for keys, _ in dict(app.screen.sections())["Builder"])
+        sections = dict(app.screen.sections())
+        assert list(sections)[0] == "Builder"
+        shown = {does for _, does in sections["Builder"]}
+        assert {binding.tooltip for binding in BUILDER} <= shown  # built from the bindings: it cannot drift
+        assert dict((does, keys) for keys, does in sections["Builder"])[BUILDER[2].tooltip].endswith(" / a")
         await pilot.press("escape")
         assert app.screen is app.builder
 
@@ -429,8 +435,8 @@ async def test_slash_before_the_builder_is_composed_is_ignored(make_app):
 def packs_still_loading(app) -> None:
     """The builder as it is between its first frame and the packs' arrival."""
     app.builder.loaded = False
-    app.builder.catalog = Catalog([])
-    app._queue_restored = False
+    app.builder.set_catalog(Catalog([]))
+    app.builder.loaded = False
 
 
 async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_they_are_in(make_app):
@@ -444,7 +450,7 @@ async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_
         app._library_loaded(app.library)
         await pilot.pause()
         assert queue_gids(app) == ["yoga/pigeon"]
-        assert [entry.move for entry in app.queue_store.load().found] == ["yoga/pigeon"]  # saved too
+        assert [entry.move for entry in app.workspace.queue_store.load().entries] == ["yoga/pigeon"]  # saved too
 
 
 @pytest.mark.parametrize(("key", "screen"), [("f", "FilterDialog"), ("r", "RoutinePicker"), ("g", "PlanDialog"),

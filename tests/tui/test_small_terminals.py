@@ -126,7 +126,7 @@ async def test_a_screen_shown_while_the_terminal_is_too_small_gets_the_note(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.resize_terminal(40, 12)
-        await app.push_screen(HelpScreen())
+        await app.push_screen(HelpScreen(app.builder))
         await pilot.pause()
         assert screen_name(app) == "HelpScreen" and too_small_shown(app)
         await pilot.resize_terminal(*SIZE)

@@ -175,7 +175,7 @@ async def test_finishing_every_segment_shows_the_summary_with_what_was_skipped(m
         await wait(pilot, clock, 10 + 10)
         assert screen_name(app) == "SummaryScreen"
         text = screen_text(app)
-        assert "Session complete" in text
+        assert "Session over, 1 skipped" in text
         assert "Moves done     1 of 2" in text
         assert "Skipped        1 work segment" in text and "- Pigeon" in text
         assert "Time           30 s" in text

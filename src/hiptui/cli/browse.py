@@ -8,13 +8,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from hiptui.base.text import clean_text
-from hiptui.catalog.catalog import SAVED
 from hiptui.catalog.formatting import describe_dose, move_json
 from hiptui.catalog.search import Filters
 from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
-    from hiptui.catalog.catalog import Catalog, CatalogMove, ResolvedRoutine
+    from hiptui.catalog.catalog import Catalog, CatalogMove
+    from hiptui.workspace import Workspace
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -31,17 +31,22 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=list_routines)
 
 
-def load_catalog() -> Catalog:
-    from hiptui.catalog.catalog import Catalog
-    from hiptui.catalog.library import load_library
-    from hiptui.data.settings import load_settings
+def open_workspace() -> Workspace:
+    """Every pack loaded, the settings and the saved queue read; what it had to say goes to stderr."""
+    from hiptui.workspace import Workspace
 
-    library = load_library()
-    library.save_cache()
-    for record in library.records:
+    workspace = Workspace.open()
+    assert workspace.library is not None
+    for record in workspace.library.records:
         if record.error:
-            print(f"hiptui: skipped a pack: {record.error}", file=sys.stderr)
-    return Catalog(library.enabled_packs(load_settings().settings.disabled_packs))
+            print(f"hiptui: skipped a pack: {clean_text(record.error)}", file=sys.stderr)
+    tell(workspace)
+    return workspace
+
+
+def tell(workspace: Workspace) -> None:
+    for notice in workspace.take_notices():
+        print(f"hiptui: {clean_text(notice)}", file=sys.stderr)
 
 
 def _guidance(catalog: Catalog, entry: CatalogMove) -> dict[str, Any]:
@@ -55,10 +60,9 @@ def _guidance(catalog: Catalog, entry: CatalogMove) -> dict[str, Any]:
 
 
 def list_moves(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
-    from hiptui.data.settings import load_settings
-
-    disabled = set(load_settings().settings.disabled_packs)
+    workspace = open_workspace()
+    catalog = workspace.catalog
+    disabled = set(workspace.settings.disabled_packs)
     for pack in args.pack:
         if pack in disabled:
             raise CommandError(f"pack {pack!r} is disabled; enable it on the app's Packs screen (p)")
@@ -77,26 +81,10 @@ def list_moves(args: argparse.Namespace) -> int:
     return 0
 
 
-def all_routines() -> list[ResolvedRoutine]:
-    """The packs' routines and the user's saved ones, resolved against the moves in use."""
-    from hiptui.data.routines import SavedRoutines
-
-    catalog = load_catalog()
-    saved = SavedRoutines().load()
-    for notice in saved.notices:
-        print(f"hiptui: {notice}", file=sys.stderr)
-    return [*catalog.routines.values(), *(catalog.resolve_routine(r, SAVED) for r in saved.found)]
-
-
 def list_routines(args: argparse.Namespace) -> int:
-    from hiptui.catalog.catalog import QueueItem
-    from hiptui.session.timeline import build_timeline
-
-    routines = all_routines()
-    rows = []
-    for routine in routines:
-        timeline = build_timeline([QueueItem(item.move, item.dose) for item in routine.items])
-        rows.append((routine, timeline.total_seconds))
+    workspace = open_workspace()
+    rows = [(routine, workspace.total_seconds(routine.items)) for routine in workspace.routines()]
+    tell(workspace)
     if args.json:
         data = [
             {

@@ -27,7 +27,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="a session fitted to the time and the gear at hand",
         description=f"Plan a session. A {' and a '.join(sorted(HOUSEHOLD))} are assumed to be at hand.",
     )
-    plan.add_argument("--minutes", type=float, required=True, metavar="N", help="how long the session should take")
+    plan.add_argument("--minutes", required=True, metavar="N", help="how long the session should take: 1-180")
     plan.add_argument("--when", choices=KNOWN_WHEN, help="before or after a run, a rest day or a strength day")
     plan.add_argument("--focus", type=_words, default=frozenset(), metavar="T,...", help="targets such as hip-flexors,glutes")
     plan.add_argument("--equipment", type=_words, default=frozenset(), metavar="E,...", help="gear at hand: band,foam-roller,...")
@@ -40,10 +40,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def request_from(args: argparse.Namespace) -> PlanRequest:
-    from hiptui.session.planner import PlanRequest
+    from hiptui.session.planner import PlanRequest, check_minutes
 
     return PlanRequest(
-        minutes=args.minutes,
+        minutes=check_minutes(args.minutes),
         when=args.when,
         focus=args.focus,
         equipment=args.equipment,
@@ -54,12 +54,15 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
 
 
 def plan_session(args: argparse.Namespace) -> int:
-    from hiptui.cli.browse import load_catalog
-    from hiptui.session.planner import EQUIPMENT_WORDS, PlanError, make_plan
+    from hiptui.cli.browse import open_workspace
+    from hiptui.session.planner import EQUIPMENT_WORDS, PlanError
 
-    if not 1 <= args.minutes <= 180:
-        raise CommandError("--minutes must be between 1 and 180")
-    catalog = load_catalog()
+    try:
+        request = request_from(args)
+    except PlanError as error:
+        raise CommandError(f"--{error}") from None
+    workspace = open_workspace()
+    catalog = workspace.catalog
     known_targets = {t for entry in catalog.all_moves() for t in entry.move.targets}
     known_gear = {g for entry in catalog.all_moves() for g in entry.move.equipment} | HOUSEHOLD | EQUIPMENT_WORDS.keys()
     for words, known, what in ((args.focus, known_targets, "targets"), (args.equipment, known_gear, "uses")):
@@ -68,12 +71,13 @@ def plan_session(args: argparse.Namespace) -> int:
             hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(sorted(known))}"
             raise CommandError(f"no move {what} {word!r}{hint}")
     try:
-        plan = make_plan(catalog.all_moves(), request_from(args))
+        plan = workspace.plan(request)
     except PlanError as error:
         raise CommandError(str(error)) from None
     if args.start:
         from hiptui.tui import run_app
 
+        workspace.close()
         return run_app(start_items=plan.items)
     if args.json:
         print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
@@ -85,6 +89,7 @@ def plan_session(args: argparse.Namespace) -> int:
 def plan_json(plan: Plan) -> dict[str, object]:
     return {
         "total_seconds": plan.total_seconds,
+        "note": plan.note,
         "focus_seconds": plan.focus_seconds,
         "items": [move_json(item.move, item.dose) for item in plan.items],
     }
@@ -109,3 +114,5 @@ def print_plan(plan: Plan) -> None:
         print(clean_text(line))
     focus = f" · focus {plan.focus_seconds / max(1, plan.total_seconds):.0%}" if request.focus else ""
     print(f"Total {format_duration(plan.total_seconds)}{focus}")
+    if plan.note:
+        print(plan.note)

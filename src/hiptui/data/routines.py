@@ -72,6 +72,10 @@ def _set_aside(path: Path, reason: str, notices: list[str]) -> None:
     notices.append(f"{path} could not be read ({reason}); it was kept as {kept.name}")
 
 
+class RoutineNameTaken(ValueError):
+    """Two of the user's routines would share a name."""
+
+
 class SavedRoutines:
     def __init__(self, home: Path | None = None) -> None:
         self.folder = (home or data_home()) / ROUTINES_DIR
@@ -101,8 +105,26 @@ class SavedRoutines:
             routine_id = f"{base[:56]}-{counter}"
         return routine_id
 
+    def check_name(self, name: str, keeping: Routine | None = None) -> None:
+        """Raise RoutineNameTaken if another of the user's routines has this name (in any case)."""
+        wanted = " ".join(name.split()).casefold()
+        for routine in self.load().found:
+            if routine.name.casefold() == wanted and (keeping is None or routine.id != keeping.id):
+                raise RoutineNameTaken(f"you already have a routine named {routine.name!r}")
+
+    def free_name(self, name: str) -> str:
+        """`name`, or "name (2)", "name (3)"... whichever no routine of the user's has yet."""
+        taken = {routine.name.casefold() for routine in self.load().found}
+        candidate, counter = name[:80], 1
+        while candidate.casefold() in taken:
+            counter += 1
+            suffix = f" ({counter})"
+            candidate = name[: 80 - len(suffix)] + suffix
+        return candidate
+
     def save(self, name: str, items: Iterable[QueueItem], description: str = "") -> Routine:
-        """Save the queue as a new routine named `name` (its id made unique)."""
+        """Save the queue as a new routine named `name` (its id made unique); the name must be free."""
+        self.check_name(name)
         moves = [entry_for(i) for i in items]
         routine = Routine(id=self._free_id(name), name=name, description=description, moves=moves)
         self.write(routine)
@@ -116,12 +138,13 @@ class SavedRoutines:
         atomic_write(self.path_for(routine.id), tomli_w.dumps(document).encode())
 
     def rename(self, routine: Routine, name: str) -> Routine:
+        self.check_name(name, keeping=routine)
         renamed = Routine.model_validate({**routine.model_dump(), "name": name})
         self.write(renamed)
         return renamed
 
     def duplicate(self, routine: Routine) -> Routine:
-        name = f"{routine.name} (copy)"[:80]
+        name = self.free_name(f"{routine.name} (copy)"[:80])
         copy = Routine.model_validate({**routine.model_dump(), "id": self._free_id(name), "name": name})
         self.write(copy)
         return copy
@@ -138,6 +161,15 @@ def _compact(entry: RoutineEntry) -> str | dict[str, Any]:
 class _QueueFile(BaseModel):
     model_config = ConfigDict(extra="ignore")
     moves: list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]] = []
+    origin: str | None = None
+    """The routine the queue is, unchanged since it was loaded or saved."""
+
+
+@dataclass
+class SavedQueue:
+    entries: list[RoutineEntry] = field(default_factory=list)
+    origin: str | None = None
+    notices: list[str] = field(default_factory=list)
 
 
 class QueueStore:
@@ -146,19 +178,24 @@ class QueueStore:
     def __init__(self, home: Path | None = None) -> None:
         self.path = (home or data_home()) / QUEUE_FILE
 
-    def load(self) -> ReadResult:
-        result = ReadResult()
+    def load(self) -> SavedQueue:
+        result = SavedQueue()
         document = _read_toml(self.path, result.notices)
         if document is None:
             return result
         try:
-            result.found = _QueueFile.model_validate(document).moves
+            saved = _QueueFile.model_validate(document)
         except ValidationError as error:
             _set_aside(self.path, error.errors()[0]["msg"], result.notices)
+            return result
+        result.entries, result.origin = saved.moves, saved.origin
         return result
 
-    def save(self, items: Iterable[QueueItem], keep: Iterable[RoutineEntry] = ()) -> None:
+    def save(self, items: Iterable[QueueItem], keep: Iterable[RoutineEntry] = (), origin: str | None = None) -> None:
         """Save the queue; `keep` are entries no loaded pack has, kept for when their pack is back."""
         moves = [_compact(RoutineEntry.model_validate(entry_for(item))) for item in items]
         moves += [_compact(entry) for entry in keep]
-        atomic_write(self.path, tomli_w.dumps({"moves": moves}).encode())
+        document: dict[str, Any] = {"moves": moves}
+        if origin is not None:
+            document["origin"] = origin
+        atomic_write(self.path, tomli_w.dumps(document).encode())

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from hiptui.base.files import atomic_write, set_aside
 from hiptui.base.paths import data_home
+from hiptui.base.text import clean_text
 
 SETTINGS_FILE = "settings.toml"
 BOUNDS = {"ready_seconds": (0, 120), "switch_seconds": (0, 120)}
@@ -31,12 +32,14 @@ class Settings(NamedTuple):
     bell: bool = True
     theme: str = "textual-dark"
     disabled_packs: tuple[str, ...] = ()
+    unknown: tuple[tuple[str, Any], ...] = ()
+    """Keys this hiptui does not know, kept as they were (and written back) so that nothing is lost."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
-        """Settings from a document; unknown keys are ignored, wrong values raise SettingsError."""
-        values: dict[str, Any] = {}
-        for name in cls._fields:
+        """Settings from a document; wrong values raise SettingsError, unknown keys are kept in `unknown`."""
+        values: dict[str, Any] = {"unknown": tuple((k, v) for k, v in data.items() if k not in KNOWN)}
+        for name in KNOWN:
             if name not in data:
                 continue
             value = data[name]
@@ -54,10 +57,25 @@ class Settings(NamedTuple):
         return cls(**values)
 
     def replace(self, **changes: Any) -> Settings:
-        return Settings.from_dict({**self._asdict(), **changes})
+        return Settings.from_dict({**self.as_dict(), **changes})
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self._asdict(), "disabled_packs": list(self.disabled_packs)}
+        known = {name: getattr(self, name) for name in KNOWN}
+        return {**dict(self.unknown), **known, "disabled_packs": list(self.disabled_packs)}
+
+    def unknown_key_notices(self) -> list[str]:
+        import difflib
+
+        notices = []
+        for key, _ in self.unknown:
+            close = difflib.get_close_matches(key, KNOWN, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(KNOWN)}"
+            shown = " ".join(clean_text(key).split())[:60]
+            notices.append(f"settings.toml: unknown key {shown!r}{hint}; it is kept but not used")
+        return notices
+
+
+KNOWN = tuple(name for name in Settings._fields if name != "unknown")
 
 
 def _whole_number(name: str, value: Any) -> int:
@@ -92,7 +110,9 @@ def load_settings(home: Path | None = None) -> Loaded:
     import tomllib  # only now: most people never write a settings file, and the first frame waits for this
 
     try:
-        return Loaded(Settings.from_dict(tomllib.loads(data.decode("utf-8"))))
+        settings = Settings.from_dict(tomllib.loads(data.decode("utf-8")))
+        notices = settings.unknown_key_notices()
+        return Loaded(settings, "; ".join(notices) if notices else None)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0]
         try:

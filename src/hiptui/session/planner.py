@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from hiptui.base.terms import HOUSEHOLD, LEVELS
 from hiptui.catalog.catalog import CatalogMove, QueueItem
-from hiptui.session.timeline import READY_SECONDS, SWITCH_SECONDS, build_timeline
+from hiptui.session.timeline import DEFAULT_PACING, Pacing, paced_timeline
 
 WHEN_STYLES: dict[str, tuple[str, ...]] = {
     "pre-run": ("dynamic",),
@@ -37,6 +37,16 @@ EQUIPMENT_WORDS: dict[str, frozenset[str]] = {
 }
 HOLD_RANGE = {"static": (20, 60), "release": (30, 120), "dynamic": (10, 60), "strength": (15, 60)}
 TOLERANCE = 0.10
+MINUTES = (1, 180)
+
+
+def check_minutes(value: object) -> int:
+    """The minutes a plan may be asked for: a whole number from 1 to 180 (the app and the CLI alike)."""
+    text = str(value).strip()
+    low, high = MINUTES
+    if isinstance(value, bool) or not text.isdigit() or not low <= int(text) <= high:
+        raise PlanError(f"minutes must be a whole number from {low} to {high}")
+    return int(text)
 
 
 class PlanError(ValueError):
@@ -65,15 +75,26 @@ class PlanRequest:
 class Plan:
     request: PlanRequest
     items: list[QueueItem] = field(default_factory=list)
-    ready_seconds: int = READY_SECONDS
-    switch_seconds: int = SWITCH_SECONDS
+    pacing: Pacing = Pacing()
 
     @property
     def total_seconds(self) -> int:
-        return build_timeline(self.items, self.ready_seconds, self.switch_seconds).total_seconds
+        return paced_timeline(self.items, self.pacing).total_seconds
 
     def seconds_of(self, item: QueueItem) -> int:
-        return build_timeline([item], self.ready_seconds, self.switch_seconds).total_seconds
+        return paced_timeline([item], self.pacing).total_seconds
+
+    @property
+    def note(self) -> str | None:
+        """Why the plan is shorter than asked for, when it is: too few moves fit the choices."""
+        wanted = self.request.minutes * 60
+        if self.total_seconds >= wanted * (1 - TOLERANCE):
+            return None
+        moves = f"{len(self.items)} move{'s' if len(self.items) != 1 else ''}"
+        return (
+            f"Only {moves} fit these choices, so the plan is {self.total_seconds / 60:.0f} of the "
+            f"{self.request.minutes:g} minutes: allow more gear, positions or levels for a longer one."
+        )
 
     @property
     def focus_seconds(self) -> int:
@@ -100,8 +121,7 @@ def candidates(moves: Iterable[CatalogMove], request: PlanRequest) -> list[Catal
 def make_plan(
     moves: Iterable[CatalogMove],
     request: PlanRequest,
-    ready_seconds: int = READY_SECONDS,
-    switch_seconds: int = SWITCH_SECONDS,
+    pacing: Pacing = DEFAULT_PACING,
 ) -> Plan:
     if request.minutes <= 0:
         raise PlanError("the session needs some minutes")
@@ -110,7 +130,7 @@ def make_plan(
         raise PlanError("no move fits these choices: allow more gear, positions or levels")
     rng = random.Random(request.seed)
     target = request.minutes * 60
-    plan = Plan(request, ready_seconds=ready_seconds, switch_seconds=switch_seconds)
+    plan = Plan(request, pacing=pacing)
     chosen = _choose(pool, request, plan, target, rng)
     plan.items = _order([QueueItem.of(entry) for entry in chosen], request, rng)
     _fit_doses(plan, target)
@@ -278,7 +298,7 @@ def _favour_focus(plan: Plan, pool: Sequence[CatalogMove], target: float, rng: r
         if others and len(plan.items) > 1:
             trials.append([i for i in plan.items if i is not others[-1]])
         for items in trials:
-            trial = Plan(plan.request, items, plan.ready_seconds, plan.switch_seconds)
+            trial = Plan(plan.request, items, plan.pacing)
             _fit_doses(trial, target)
             if _within(trial.total_seconds, target) and _focus_share(trial) > _focus_share(plan):
                 plan.items = trial.items

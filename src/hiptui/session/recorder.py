@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from hiptui.data.history import History, HistoryUnavailable, SegmentDone
 from hiptui.plugins.host import HookRelay
+from hiptui.session.summary import SessionSummary, summarise
 from hiptui.session.timer import CountdownBeep, Event, SegmentRecord, SegmentStarted, Timer
+
+R = TypeVar("R")
 
 
 def segment_done(record: SegmentRecord) -> SegmentDone:
@@ -43,7 +47,7 @@ class SessionRecorder:
 
     def start(self) -> None:
         planned = int(self.timer.session_total)
-        self._guard(lambda h: setattr(self, "session_id", h.start_session(planned, self.routine)))
+        self.session_id = self._guard(History.start_session, planned, self.routine)
         names = list(dict.fromkeys(s.item.move.name for s in self.timer.timeline.segments))
         self.hooks.call("session_started", planned_seconds=planned, routine=self.routine, moves=names)
 
@@ -52,27 +56,18 @@ class SessionRecorder:
         self._write_segments()
         if self.timer.state == "finished" and not self._finished:
             self._finished = True
-            if self.session_id is not None:
-                finished = not self.timer.stopped
-                worked = any(r.segment.kind == "work" and r.seconds > 0 for r in self.timer.records)
-                if worked:
-                    self._guard(lambda h: h.end_session(self.session_id, finished))
+            summary = self.summary()
+            session_id = self.session_id
+            if session_id is not None:
+                if summary.counts:
+                    self._guard(History.end_session, session_id, summary.status == "finished")
                 else:
-                    self._guard(lambda h: h.discard(self.session_id))
-            self.hooks.call("session_finished", record=self.summary())
+                    self._guard(History.discard, session_id)
+            self.hooks.call("session_finished", record=summary.as_record())
             self.session_id = None
 
-    def summary(self) -> dict[str, object]:
-        final = self.timer.final_records
-        return {
-            "routine": self.routine,
-            "status": "stopped" if self.timer.stopped else "finished",
-            "planned_seconds": int(self.timer.session_total),
-            "done_seconds": round(sum(r.seconds for r in self.timer.records), 1),
-            "moves": sorted({r.segment.item.move.gid for r in final if r.outcome == "done" and r.segment.kind == "work"}),
-            "segments_done": sum(r.outcome == "done" for r in final),
-            "segments_skipped": len(self.timer.skipped),
-        }
+    def summary(self) -> SessionSummary:
+        return summarise(self.timer, self.routine)
 
     def _announce(self, events: Sequence[Event]) -> None:
         for event in events:
@@ -90,18 +85,21 @@ class SessionRecorder:
                 self.hooks.call("countdown", seconds_left=event.seconds_left)
 
     def _write_segments(self) -> None:
-        if self.session_id is None:
+        session_id = self.session_id
+        if session_id is None:
             return
         records = self.timer.records
         fresh = records[self._written :]
         self._written = len(records)
         for record in fresh:
-            self._guard(lambda h, r=record: h.add_segment(self.session_id, segment_done(r)))
+            self._guard(History.add_segment, session_id, segment_done(record))
 
-    def _guard(self, write) -> None:
+    def _guard(self, write: Callable[..., R], *arguments: object) -> R | None:
+        """`write(history, *arguments)`, unless history is off or has failed before (then None)."""
         if self.history is None or self.problem is not None:
-            return
+            return None
         try:
-            write(self.history)
+            return write(self.history, *arguments)
         except HistoryUnavailable as error:
             self.problem = str(error)
+            return None

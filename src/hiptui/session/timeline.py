@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import QueueItem
 
 READY_SECONDS = 10
 SWITCH_SECONDS = 5
+
+
+
+class Pacing(NamedTuple):
+    """The seconds between the moves, from the user's settings: every total is computed with them."""
+
+    ready_seconds: int = READY_SECONDS
+    switch_seconds: int = SWITCH_SECONDS
+
+
+DEFAULT_PACING = Pacing()
 
 Kind = Literal["ready", "work", "switch", "rest"]
 Side = Literal["left", "right"]
@@ -61,6 +72,7 @@ def build_timeline(
     ready_seconds: int = READY_SECONDS,
     switch_seconds: int = SWITCH_SECONDS,
 ) -> Timeline:
+    """The segments of a session of `items`; ready and switch segments of 0 s are left out."""
     segments: list[Segment] = []
     for index, item in enumerate(items):
         segments.extend(_item_segments(index, item, ready_seconds, switch_seconds))
@@ -81,3 +93,13 @@ def _item_segments(index: int, item: QueueItem, ready_seconds: int, switch_secon
                 segments.append(Segment("switch", switch_seconds, index, item, set_number, side))
             segments.append(Segment("work", dose.work_seconds, index, item, set_number, side))
     return segments
+
+
+def paced_timeline(items: Sequence[QueueItem], pacing: Pacing) -> Timeline:
+    return build_timeline(items, pacing.ready_seconds, pacing.switch_seconds)
+
+
+def total_seconds(items: Sequence[QueueItem], pacing: Pacing) -> int:
+    """How long a session of `items` takes: the one total that the queue, the routine picker, the
+    planner, the command line and history all show."""
+    return paced_timeline(items, pacing).total_seconds

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def run_app(start_routine: str | None = None, start_items: list | None = None) -> int:
+if TYPE_CHECKING:
+    from hiptui.catalog.catalog import QueueItem
+
+
+def run_app(start_routine: str | None = None, start_items: list[QueueItem] | None = None) -> int:
     """Open the app; with a routine or a list of queue items, open it straight on the timer."""
     from hiptui.base.gc_pause import keep_what_is_built, pause_for_start_up
 
@@ -11,5 +16,9 @@ def run_app(start_routine: str | None = None, start_items: list | None = None) -
     keep_what_is_built()  # the library and catalogue live as long as the app
     from hiptui.tui.app import HiptuiApp
 
-    HiptuiApp(start_routine=start_routine, start_items=start_items).run()
+    app = HiptuiApp(start_routine=start_routine, start_items=start_items)
+    try:
+        app.run()
+    finally:
+        app.shut_down()
     return 0

@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from hiptui.catalog.formatting import describe_dose
 from hiptui.tui.safe import plain
+from hiptui.tui.services import workspace_of
 
 if TYPE_CHECKING:
     from hiptui.tui.screens.builder import BuilderScreen
@@ -29,7 +30,7 @@ class QueueCommands(Provider):
         builder = self._builder()
         if builder is None:
             return
-        for routine in self.app.all_routines()[:MAX_HITS]:  # type: ignore[attr-defined]
+        for routine in workspace_of(builder).routines()[:MAX_HITS]:
             text = f"Load routine: {routine.name}"
             yield DiscoveryHit(plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id)
 
@@ -38,7 +39,7 @@ class QueueCommands(Provider):
         if builder is None:
             return
         matcher = self.matcher(query)
-        for routine in self.app.all_routines():  # type: ignore[attr-defined]
+        for routine in workspace_of(builder).routines():
             text = f"Load routine: {routine.name}"
             if score := matcher.match(text):
                 yield Hit(score, plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id)

@@ -1,20 +1,26 @@
-"""The builder: search the library, read a move, line up the session queue."""
+"""The builder: search the library, read a move, line up the session queue.
+
+The queue is the workspace's: this screen shows it (`queue_changed` is called after every change) and
+asks the workspace for each change a key or a drop stands for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from hiptui.base.durations import format_duration
+from hiptui.tui.keys import BUILDER
 from hiptui.tui.safe import plain
+from hiptui.tui.services import app_of
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.move_detail import MoveDetail
@@ -26,9 +32,12 @@ from hiptui.tui.widgets.virtual_list import VirtualList
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove, QueueItem
     from hiptui.catalog.search import Filters
+    from hiptui.packs.model import Dose
+    from hiptui.session.planner import Plan
     from hiptui.session.queue import SessionQueue
+    from hiptui.workspace import QueueChange, Workspace
 
-QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose"}
+QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose", "easier", "harder"}
 EMPTY_QUEUE_TOTAL = "Total 0:00"
 
 
@@ -42,45 +51,22 @@ def needs_packs(action: Callable[[BuilderScreen], None]) -> Callable[[BuilderScr
     return run_when_loaded
 
 
-class BuilderScreen(Screen):
+class BuilderScreen(Screen[None]):
     AUTO_FOCUS = "#library"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", key_display="/", priority=True),
-        Binding("escape", "leave_search", "Library", show=False),
-        Binding("enter,a", "add", "Add"),
-        Binding("i", "info", "Info", show=False),
-        Binding("shift+up", "move_up", "Up", key_display="⇧↑"),
-        Binding("shift+down", "move_down", "Down", key_display="⇧↓"),
-        Binding("delete,backspace,x", "remove", "Remove", key_display="x"),
-        Binding("e", "edit_dose", "Edit dose", show=False),
-        Binding("f", "filters", "Filters", show=False),
-        Binding("r", "routines", "Routines"),
-        Binding("p", "app.show_packs", "Packs", show=False),
-        Binding("g", "plan", "Plan"),
-        Binding("h", "app.show_history", "History", show=False),
-        Binding("o", "app.show_settings", "Settings", show=False),
-        Binding("ctrl+s", "save_routine", "Save routine", show=False),
-        Binding("c", "clear", "Clear", show=False),
-        Binding("s", "start", "Start"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(BUILDER)
 
     def __init__(self) -> None:
         super().__init__(classes=self._width_class(self.app.size.width))
         self._catalog: Catalog | None = None
-        self._queue: SessionQueue | None = None
         self._filters: Filters | None = None
-        self.queue_origin: str | None = None
-        """The routine the queue was loaded from, recorded with the session in history."""
         self.loaded = False
         """The packs are in the catalogue (they load after the first frame)."""
         self._waiting_for_packs: list[Callable[[], None]] = []
         self._shown = False
 
-    # The catalogue, the queue and the filters are made when first used, after the first frame,
-    # which draws none of them: their modules (and dataclasses) cost a tenth of that frame.
+    # The catalogue and the filters are made when first used, after the first frame, which draws
+    # neither: their modules (and dataclasses) cost a tenth of that frame.
 
     @property
     def catalog(self) -> Catalog:
@@ -90,17 +76,14 @@ class BuilderScreen(Screen):
             self._catalog = Catalog([])
         return self._catalog
 
-    @catalog.setter
-    def catalog(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+    @property
+    def workspace(self) -> Workspace:
+        return app_of(self).workspace
 
     @property
     def queue(self) -> SessionQueue:
-        if self._queue is None:
-            from hiptui.session.queue import SessionQueue
-
-            self._queue = SessionQueue()
-        return self._queue
+        """The workspace's queue, shown here; changed only through the workspace."""
+        return self.workspace.queue
 
     @property
     def filters(self) -> Filters:
@@ -115,7 +98,7 @@ class BuilderScreen(Screen):
         self._filters = filters
 
     def _queue_has_moves(self) -> bool:
-        return self._queue is not None and bool(self._queue)
+        return self.loaded and bool(self.queue)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -155,7 +138,7 @@ class BuilderScreen(Screen):
         self.query_one("#queue-pane").border_subtitle = EMPTY_QUEUE_TOTAL
         library = self.query_one(LibraryList)
         library.empty_text = "Loading packs…"
-        self.app.builder_mounted()  # type: ignore[attr-defined]
+        app_of(self).builder_mounted()
 
     def add_drag_manager(self) -> None:
         """The drag ghost, hidden until a drag: mounted once the first frame is out."""
@@ -165,7 +148,7 @@ class BuilderScreen(Screen):
     # -- data --------------------------------------------------------------------------------
 
     def set_catalog(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        self._catalog = catalog
         self.loaded = True
         self.refresh_library()
 
@@ -191,7 +174,8 @@ class BuilderScreen(Screen):
             library.empty_text = self._nothing_found_hint(query)
         library.set_items(found, cursor=0)
         status = f"{len(found)} of {len(self.catalog)} moves"
-        active = [f"{facet}: {', '.join(sorted(getattr(self.filters, facet)))}" for facet in self.filters.FACETS if getattr(self.filters, facet)]
+        filters = self.filters
+        active = [f"{facet}: {', '.join(sorted(getattr(filters, facet)))}" for facet in filters.FACETS if getattr(filters, facet)]
         if active:
             status += " · " + " · ".join(active)
         # A line of its own, redrawn alone: a border title repaints its whole pane at every keystroke.
@@ -209,24 +193,21 @@ class BuilderScreen(Screen):
             return "No moves pass the filters: f changes them."
         return "No moves match: / changes the search, f the filters."
 
-    def refresh_queue(self, cursor: int | None = None) -> None:
+    def queue_changed(self, change: QueueChange | None) -> None:
+        """The workspace's queue changed (it is saved already): show it, and its total."""
+        workspace = self.workspace
         queue_list = self.query_one(QueueList)
-        queue_list.set_items(self.queue.items, cursor=cursor)
-        timeline = self.queue.timeline(**self.app.timeline_settings())  # type: ignore[attr-defined]
-        moves = len(self.queue)
-        total = f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(timeline.total_seconds)}"
+        queue_list.set_items(workspace.queue.items, cursor=change.cursor if change else None)
+        moves = len(workspace.queue)
+        total = f"{moves} move{'s' if moves != 1 else ''} · total {format_duration(workspace.total_seconds())}"
         self.query_one("#queue-pane").border_subtitle = total if moves else EMPTY_QUEUE_TOTAL
+        if queue_list.has_focus and queue_list.current is not None:
+            self.query_one(MoveDetail).show(queue_list.current.move, queue_list.current.dose)
         self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
+        app_of(self).tell_notices()
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
-        from hiptui.catalog.catalog import QueueItem
-
-        items = [e if isinstance(e, QueueItem) else QueueItem.of(e) for e in entries]
-        index = len(self.queue) if at is None else at
-        for offset, item in enumerate(items):
-            self.queue.insert(index + offset, item)
-        self.refresh_queue(cursor=index + len(items) - 1 if items else None)
-        self.app.queue_changed()  # type: ignore[attr-defined]
+        self.workspace.add(entries, at)
 
     # -- events ------------------------------------------------------------------------------
 
@@ -255,12 +236,13 @@ class BuilderScreen(Screen):
     def _queue_highlighted(self, event: VirtualList.Highlighted) -> None:
         item = self.query_one(QueueList).current
         if item is not None and self.query_one(QueueList).has_focus:
-            self.query_one(MoveDetail).show(item.move)
+            self.query_one(MoveDetail).show(item.move, item.dose)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The card shows the highlighted move of the list you are in, so it is the one Enter acts on."""
+        """The card shows the highlighted move of the list you are in, so it is the one Enter acts on,
+        at the dose it has there."""
         if isinstance(event.widget, QueueList) and event.widget.current is not None:
-            self.query_one(MoveDetail).show(event.widget.current.move)
+            self.query_one(MoveDetail).show(event.widget.current.move, event.widget.current.dose)
         elif isinstance(event.widget, LibraryList):
             self.query_one(MoveDetail).show(event.widget.current)
 
@@ -270,9 +252,7 @@ class BuilderScreen(Screen):
             self.add_moves([event.payload.value], at=event.index)
         elif event.payload.kind == "queue":
             source = event.payload.value
-            target = event.index - 1 if event.index > source else event.index
-            self.refresh_queue(cursor=self.queue.move(source, target))
-            self.app.queue_changed()  # type: ignore[attr-defined]
+            self.workspace.move(source, event.index - 1 if event.index > source else event.index)
         self.query_one(QueueList).focus()
 
     # -- actions -----------------------------------------------------------------------------
@@ -291,9 +271,9 @@ class BuilderScreen(Screen):
         from hiptui.tui.screens.dialogs import MoveInfo
 
         focused = self.focused
-        entry = focused.current.move if isinstance(focused, QueueList) and focused.current else None
-        entry = entry or self.query_one(LibraryList).current
-        if entry is not None:
+        if isinstance(focused, QueueList) and focused.current is not None:
+            self.app.push_screen(MoveInfo(focused.current.move, focused.current.dose))
+        elif (entry := self.query_one(LibraryList).current) is not None:
             self.app.push_screen(MoveInfo(entry))
 
     def action_focus_search(self) -> None:
@@ -325,17 +305,32 @@ class BuilderScreen(Screen):
 
     def _shift(self, step: int) -> None:
         index = self.query_one(QueueList).cursor
-        target = index + step
-        if 0 <= target < len(self.queue):
-            self.refresh_queue(cursor=self.queue.move(index, target))
-            self.app.queue_changed()  # type: ignore[attr-defined]
+        if 0 <= index + step < len(self.queue):
+            self.workspace.move(index, index + step)
 
     def action_remove(self) -> None:
-        queue_list = self.query_one(QueueList)
-        if self.queue:
-            self.queue.remove(queue_list.cursor)
-            self.refresh_queue(cursor=min(queue_list.cursor, len(self.queue) - 1))
-            self.app.queue_changed()  # type: ignore[attr-defined]
+        self.workspace.remove(self.query_one(QueueList).cursor)
+
+    def action_undo(self) -> None:
+        undone = self.workspace.undo() if self.loaded else None
+        self.notify(f"Undone: {undone}" if undone else "Nothing to undo.", markup=False, timeout=3)
+
+    def action_easier(self) -> None:
+        self._swap("easier")
+
+    def action_harder(self) -> None:
+        self._swap("harder")
+
+    def _swap(self, direction: Literal["easier", "harder"]) -> None:
+        index = self.query_one(QueueList).cursor
+        if not 0 <= index < len(self.queue):
+            return
+        before = self.queue[index].name
+        swapped = self.workspace.swap(index, direction)
+        if swapped is None:
+            self.notify(f"The packs link no {direction} variation to {before}.", markup=False, timeout=3)
+        else:
+            self.notify(f"{before} → {swapped.name} (ctrl+z takes it back)", markup=False, timeout=3)
 
     def action_edit_dose(self) -> None:
         from hiptui.tui.screens.dialogs import DoseEditor
@@ -343,15 +338,12 @@ class BuilderScreen(Screen):
         index = self.query_one(QueueList).cursor
         if not 0 <= index < len(self.queue):
             return
-        item = self.queue[index]
 
-        def save(dose) -> None:
+        def save(dose: Dose | None) -> None:
             if dose is not None:
-                self.queue.set_dose(index, dose)
-                self.refresh_queue(cursor=index)
-                self.app.queue_changed()  # type: ignore[attr-defined]
+                self.workspace.set_dose(index, dose)
 
-        self.app.push_screen(DoseEditor(item), save)
+        self.app.push_screen(DoseEditor(self.queue[index]), save)
 
     def action_clear(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm
@@ -361,10 +353,8 @@ class BuilderScreen(Screen):
 
         def clear(yes: bool | None) -> None:
             if yes:
-                self.queue.clear()
-                self.queue_origin = None
-                self.refresh_queue(cursor=0)
-                self.app.queue_changed()  # type: ignore[attr-defined]
+                self.workspace.clear()
+                self.notify("Queue cleared: ctrl+z brings it back.", timeout=3)
 
         self.app.push_screen(Confirm(f"Clear all {len(self.queue)} moves from the queue?", "Clear"), clear)
 
@@ -375,54 +365,72 @@ class BuilderScreen(Screen):
         self.app.push_screen(RoutinePicker(), self.load_routine)
 
     def load_routine(self, gid: str | None) -> None:
-        from hiptui.catalog.catalog import QueueItem
+        from hiptui.workspace import WorkspaceError
 
-        routine = self.app.find_routine(gid) if gid else None  # type: ignore[attr-defined]
-        if routine is None:
+        if not gid:
             return
-        if not self.queue:
-            self.queue_origin = routine.gid
-        self.add_moves([QueueItem(i.move, i.dose) for i in routine.items])
-        note = f"Added {routine.name}: {len(routine.items)} moves"
+        try:
+            routine = self.workspace.find_routine(gid)
+        except WorkspaceError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        what = f"{routine.name} ({len(routine.items)} moves)"
         if routine.missing:
-            note += f" ({len(routine.missing)} missing: {', '.join(routine.missing)})"
-        self.notify(note, markup=False, severity="warning" if routine.missing else "information")
+            missing = ", ".join(routine.missing)
+            self.notify(f"{routine.name}: {len(routine.missing)} missing: {missing}", severity="warning", markup=False)
+        self.put_in_queue(routine.items, routine.gid, what)
+
+    def put_in_queue(self, items: list[QueueItem], origin: str | None, what: str) -> None:
+        """A routine or a plan goes into the queue by one rule: at once into an empty queue; into one
+        that has moves, as the person chooses (in their place, or after them). ctrl+z takes either back."""
+        from hiptui.tui.screens.dialogs import Choose
+
+        workspace = self.workspace
+
+        def put(choice: str | None) -> None:
+            if choice in ("replace", "add"):
+                workspace.load(items, origin, replace=choice == "replace")
+                self.notify(f"In the queue: {what}. Press s to start.", markup=False, timeout=4)
+
+        if not items:
+            return
+        if not workspace.queue:
+            put("replace")
+            return
+        question = f"The queue has {len(workspace.queue)} moves. Put {what} in their place, or after them?"
+        choices = [("replace", "Replace them"), ("add", "Add after them"), ("cancel", "Cancel")]
+        self.app.push_screen(Choose(question, choices), put)
 
     def action_save_routine(self) -> None:
         from hiptui.tui.screens.dialogs import NamePrompt
+        from hiptui.workspace import WorkspaceError
 
-        if not self.queue:
+        if not self._queue_has_moves():
             self.notify("Add some moves first: an empty queue makes an empty routine.", severity="warning")
             return
+        workspace = self.workspace
 
         def save(name: str | None) -> None:
-            if name:
-                self.app.save_queue_as_routine(name, self.queue.items)  # type: ignore[attr-defined]
+            if not name:
+                return
+            try:
+                routine = workspace.save_queue_as(name)
+            except WorkspaceError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Saved {routine.name!r}: press r to load it again", markup=False)
 
-        self.app.push_screen(NamePrompt("Save the queue as a routine", ""), save)
+        self.app.push_screen(NamePrompt("Save the queue as a routine", "", workspace.routine_name_problem), save)
 
     @needs_packs
     def action_plan(self) -> None:
-        from hiptui.tui.screens.dialogs import Confirm
         from hiptui.tui.screens.plan import PlanDialog
 
-        def use(items: list[QueueItem] | None) -> None:
-            if not items:
-                return
+        def use(plan: Plan | None) -> None:
+            if plan is not None:
+                self.put_in_queue(plan.items, None, f"the plan of {len(plan.items)} moves")
 
-            def replace(yes: bool | None) -> None:
-                if yes:
-                    self.queue.clear()
-                    self.queue_origin = None
-                    self.add_moves(items, at=0)
-                    self.notify(f"The plan is in the queue: {len(items)} moves. Press s to start.", timeout=4)
-
-            if self.queue:
-                self.app.push_screen(Confirm(f"Replace the {len(self.queue)} moves in the queue with this plan?", "Replace"), replace)
-            else:
-                replace(True)
-
-        self.app.push_screen(PlanDialog(self.catalog, self.app.timeline_settings()), use)  # type: ignore[attr-defined]
+        self.app.push_screen(PlanDialog(self.workspace), use)
 
     @needs_packs
     def action_filters(self) -> None:
@@ -436,12 +444,12 @@ class BuilderScreen(Screen):
         self.app.push_screen(FilterDialog(self.catalog, self.filters), apply)
 
     def action_start(self) -> None:
-        if not self.queue:
+        if not self._queue_has_moves():
             self.notify("The queue is empty: add a move first.", severity="warning")
             return
-        self.app.start_session(self.queue.items, self.queue_origin)  # type: ignore[attr-defined]
+        app_of(self).start_session()
 
     def action_help(self) -> None:
         from hiptui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from pydantic import ValidationError
@@ -48,6 +49,30 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class Choose(ModalScreen[str | None]):
+    """A question with a few answers, each a button; escape cancels (None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.question, self.choices = question, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                for number, (choice, label) in enumerate(self.choices):
+                    yield Button(label, variant="primary" if number == 0 else "default", id=choice)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class DoseEditor(ModalScreen[Dose | None]):
@@ -110,15 +135,15 @@ class MoveInfo(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q,enter", "dismiss", "Close")]
 
-    def __init__(self, entry: CatalogMove, catalog: Catalog | None = None) -> None:
+    def __init__(self, entry: CatalogMove, dose: Dose | None = None, catalog: Catalog | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.entry, self.catalog = entry, catalog
+        self.entry, self.dose, self.catalog = entry, dose, catalog
 
     def compose(self) -> ComposeResult:
         from hiptui.tui.widgets.move_detail import move_details
 
         with VerticalScroll(classes="dialog wide", id="move-info"):
-            yield Static(move_details(self.entry, self.catalog or self._opener_catalog()))
+            yield Static(move_details(self.entry, self.catalog or self._opener_catalog(), self.dose))
 
     def _opener_catalog(self) -> Catalog | None:
         """The catalogue of the screen this dialog was opened over, which names the progressions."""
@@ -134,9 +159,10 @@ class NamePrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "") -> None:
+    def __init__(self, title: str, value: str = "", problem: Callable[[str], str | None] | None = None) -> None:
+        """`problem(name)` says what is wrong with a name (one taken, say), or None when it will do."""
         super().__init__(classes="dialog-screen")
-        self.title_text, self.value = title, value
+        self.title_text, self.value, self.problem = title, value, problem
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -151,8 +177,9 @@ class NamePrompt(ModalScreen[str | None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         name = self.query_one("#name", Input).value.strip()
-        if not name:
-            self.query_one("#name-error", Static).update(Text("Give it a name.", style="bold red"))
+        problem = "Give it a name." if not name else self.problem(name) if self.problem else None
+        if problem:
+            self.query_one("#name-error", Static).update(Text(problem, style="bold red"))
             return
         self.dismiss(name)
 

@@ -1,4 +1,5 @@
-"""Every key, and the note that this is guidance, not medical advice."""
+"""Every key, built from the bindings themselves (so it cannot drift from them), and the note that this
+is guidance, not medical advice. The keys of the screen it was opened from come first."""
 
 from __future__ import annotations
 
@@ -9,49 +10,30 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-BUILDER_KEYS = [
-    ("/", "search the library as you type (name, alias, target, gear, pack)"),
-    ("enter (in search)", "add the top match to the queue"),
-    ("escape", "leave the search box"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("↑ ↓  or  k j", "move in a list"),
-    ("enter or a", "add the highlighted library move to the queue"),
-    ("i", "the highlighted move's card (steps, cues, cautions) in a dialog"),
-    ("shift+↑ / shift+↓", "move a queue item up / down"),
-    ("delete, backspace, x", "remove a queue item"),
-    ("e", "edit a queue item's dose"),
-    ("f", "filter the library by pack, category, gear, when, position"),
-    ("r", "load a routine into the queue (yours too: n rename, d duplicate, x delete)"),
-    ("g", "plan a session for the time, the run and the gear you have"),
-    ("c", "clear the queue (asks first)"),
-    ("p", "packs: enable, disable, reload (r), see errors"),
-    ("s", "start the session"),
-    ("ctrl+s", "save the queue as your own routine"),
-    ("h", "history: sessions, streak, weekly minutes, time per target"),
-    ("o", "settings: get-ready and switch times, bell, theme"),
-    ("ctrl+p", "command palette"),
-    ("?", "this help"),
-    ("q / ctrl+q", "quit"),
-]
-MOUSE = [
-    ("click", "select a move"),
-    ("drag a library move", "drop it on the queue where you want it"),
-    ("drag a queue item", "reorder; drop outside the queue or press escape to cancel"),
-]
-TIMER_KEYS = [
-    ("space", "pause / resume"),
-    ("n / p", "next / previous segment"),
-    ("+ / -", "add / take off 10 seconds"),
-    ("m", "mute / unmute the bell"),
-    ("escape", "stop the session (asks first)"),
-]
+from hiptui.tui.keys import BUILDER, MOUSE
+
 DISCLAIMER = (
     "hiptui offers general fitness guidance, not medical advice. Move within a comfortable range, "
     "stop if something hurts, and ask a qualified professional about pain, injury or a medical condition."
 )
+EXTRA_BUILDER_KEYS = [("tab / shift+tab", "next / previous pane"), ("↑ ↓  or  k j", "move in a list"),
+                      ("ctrl+p", "command palette")]
+
+
+def key_rows(screen: Screen[object], bindings: list[Binding]) -> list[tuple[str, str]]:
+    """(keys, what they do) for each binding, as the keys in force are shown; one row per help line."""
+    rows: dict[str, str] = {}
+    for binding in bindings:
+        keys = " / ".join(
+            screen.app.get_key_display(Binding(k, binding.action, key_display=binding.key_display))
+            for k in binding.key.split(",")
+        )
+        help = binding.tooltip or binding.description
+        rows.setdefault(help, keys)
+    return [(keys, help) for help, keys in rows.items()]
 
 
 def _table(title: str, rows: list[tuple[str, str]]) -> Table:
@@ -64,17 +46,25 @@ def _table(title: str, rows: list[tuple[str, str]]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
-    def __init__(self) -> None:
+    def __init__(self, opener: Screen[object]) -> None:
         super().__init__(classes="dialog-screen")
+        self.opener = opener
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        from hiptui.tui.screens.timer import TIMER, TimerScreen
+
+        builder = ("Builder", key_rows(self.opener, BUILDER) + EXTRA_BUILDER_KEYS)
+        timer = ("Timer", key_rows(self.opener, TIMER))
+        mouse = ("Mouse (builder)", MOUSE)
+        return [timer, builder, mouse] if isinstance(self.opener, TimerScreen) else [builder, mouse, timer]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="help"):
             yield Static("hiptui: keys", classes="title")
             with VerticalScroll():
-                yield Static(_table("Builder", BUILDER_KEYS))
-                yield Static(_table("Mouse", MOUSE))
-                yield Static(_table("Timer", TIMER_KEYS))
+                for title, rows in self.sections():
+                    yield Static(_table(title, rows))
             yield Static(Text(DISCLAIMER, style="italic"), id="disclaimer")
             yield Static("escape closes · ↑ ↓ scroll", classes="hint")

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from hiptui.catalog.library import PackRecord
 from hiptui.tui.safe import plain
+from hiptui.tui.services import app_of
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
 
@@ -53,8 +54,8 @@ class PacksScreen(Screen[None]):
         table.focus()
 
     def refresh_table(self) -> None:
-        app = self.app
-        library, disabled = app.library, set(app.settings.disabled_packs)  # type: ignore[attr-defined]
+        app = app_of(self)
+        library, disabled = app.library, set(app.settings.disabled_packs)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -90,7 +91,7 @@ class PacksScreen(Screen[None]):
         body.update(Text("\n").join(lines))
 
     def _current(self) -> PackRecord | None:
-        library = self.app.library  # type: ignore[attr-defined]
+        library = app_of(self).library
         table = self.query_one(DataTable)
         if library is None or not table.row_count:
             return None
@@ -101,12 +102,12 @@ class PacksScreen(Screen[None]):
         if record is None or record.pack is None or not record.usable:
             self.notify("Only a loaded pack can be enabled or disabled.", severity="warning")
             return
-        enabled = self.app.toggle_pack(record.pack.id)  # type: ignore[attr-defined]
+        enabled = app_of(self).toggle_pack(record.pack.id)
         self.notify(f"{record.pack.name} {'enabled' if enabled else 'disabled'}", markup=False, timeout=2)
         self.refresh_table()
 
     def action_reload(self) -> None:
-        self.app.reload_packs()  # type: ignore[attr-defined]
+        app_of(self).reload_packs()
 
     def action_close(self) -> None:
         self.dismiss(None)

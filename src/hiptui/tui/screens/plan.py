@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
 
 from hiptui.base.durations import format_duration
 from hiptui.base.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
-from hiptui.catalog.catalog import Catalog, QueueItem
 from hiptui.catalog.formatting import describe_dose
-from hiptui.session.planner import Plan, PlanError, PlanRequest, make_plan
+from hiptui.session.planner import Plan, PlanError, PlanRequest, check_minutes
 from hiptui.tui.safe import plain
+from hiptui.workspace import Workspace
 
 
 def plan_preview(plan: Plan) -> Text:
@@ -34,12 +35,14 @@ def plan_preview(plan: Plan) -> Text:
     if plan.request.focus:
         share = plan.focus_seconds / max(1, plan.total_seconds)
         total.append(f"  · focus {share:.0%} of the time", style="dim")
+    if plan.note:
+        total.append_text(Text(f"\n{plan.note}", style="yellow"))
     preview = Text("\n").join([*lines, total])
     preview.no_wrap, preview.overflow = True, "ellipsis"
     return preview
 
 
-class PlanDialog(ModalScreen[list[QueueItem] | None]):
+class PlanDialog(ModalScreen[Plan | None]):
     AUTO_FOCUS = ""  # on_mount focuses the first field: auto-focus scrolled the form past its label
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,10 +50,10 @@ class PlanDialog(ModalScreen[list[QueueItem] | None]):
         Binding("ctrl+r", "shuffle", "Shuffle"),
     ]
 
-    def __init__(self, catalog: Catalog, timeline_settings: dict[str, int]) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__(classes="dialog-screen")
-        self.catalog = catalog
-        self.timeline_settings = timeline_settings
+        self.workspace = workspace
+        self.catalog = workspace.catalog
         self.seed = 0
         self.plan: Plan | None = None
 
@@ -95,13 +98,14 @@ class PlanDialog(ModalScreen[list[QueueItem] | None]):
         self.replan()
 
     def request(self) -> PlanRequest | str:
-        raw = self.query_one("#plan-minutes", Input).value
-        if not raw.isdigit() or not 1 <= int(raw) <= 180:
-            return "Minutes must be a whole number from 1 to 180."
+        try:
+            minutes = check_minutes(self.query_one("#plan-minutes", Input).value)
+        except PlanError as error:
+            return str(error).capitalize() + "."
         when = self.query_one("#plan-when", Select).value
         level = self.query_one("#plan-level", Select).value
         return PlanRequest(
-            minutes=int(raw),
+            minutes=minutes,
             when=when if isinstance(when, str) else None,
             level=level if isinstance(level, str) else None,
             focus=frozenset(self.query_one("#plan-focus", SelectionList).selected),
@@ -120,11 +124,11 @@ class PlanDialog(ModalScreen[list[QueueItem] | None]):
     @work(thread=True, exclusive=True, group="plan")
     def _compute(self, request: PlanRequest) -> None:
         try:
-            plan = make_plan(self.catalog.all_moves(), request, **self.timeline_settings)
+            plan, problem = self.workspace.plan(request), None
         except PlanError as error:
-            self.app.call_from_thread(self._planned, None, str(error))
-            return
-        self.app.call_from_thread(self._planned, plan, None)
+            plan, problem = None, str(error)
+        if not get_current_worker().is_cancelled:  # a newer choice's plan is on its way
+            self.app.call_from_thread(self._planned, plan, problem)
 
     def _planned(self, plan: Plan | None, problem: str | None) -> None:
         self.plan = plan
@@ -143,7 +147,7 @@ class PlanDialog(ModalScreen[list[QueueItem] | None]):
         if self.plan is None or not self.plan.items:
             self.notify("There is no plan to use yet.", severity="warning")
             return
-        self.dismiss(list(self.plan.items))
+        self.dismiss(self.plan)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,13 +15,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from hiptui.base.durations import format_duration
-from hiptui.catalog.catalog import SAVED, QueueItem, ResolvedRoutine
-from hiptui.session.timeline import build_timeline
+from hiptui.catalog.catalog import SAVED, ResolvedRoutine
+from hiptui.packs.model import Routine
 from hiptui.tui.safe import plain
+from hiptui.tui.services import workspace_of
+from hiptui.workspace import WorkspaceError
 
 
-def routine_line(routine: ResolvedRoutine) -> Text:
-    seconds = build_timeline([QueueItem(i.move, i.dose) for i in routine.items]).total_seconds
+def routine_line(routine: ResolvedRoutine, seconds: int) -> Text:
     line = Text.assemble(
         plain(routine.name, "bold"),
         (f"  {format_duration(seconds)} · {len(routine.items)} moves · ", "dim"),
@@ -60,8 +62,9 @@ class RoutinePicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        routines = self.app.all_routines()  # type: ignore[attr-defined]
-        options.add_options([Option(routine_line(r), id=r.gid) for r in routines])
+        workspace = workspace_of(self)
+        routines = workspace.routines()
+        options.add_options([Option(routine_line(r, workspace.total_seconds(r.items)), id=r.gid) for r in routines])
         if not routines:
             options.add_option(Option("No routines yet.", disabled=True))
         if routines:
@@ -73,12 +76,19 @@ class RoutinePicker(ModalScreen[str | None]):
             return None
         return options.get_option_at_index(options.highlighted).id
 
-    def _saved_highlighted(self):
+    def _saved_highlighted(self) -> Routine | None:
         gid = self._highlighted_gid() or ""
         if not gid.startswith(f"{SAVED}/"):
             self.notify("Only your own routines can be changed; pack routines belong to their pack.", severity="warning")
             return None
-        return self.app.saved_routine(gid)  # type: ignore[attr-defined]
+        return workspace_of(self).saved_routine(gid)
+
+    def _change(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except WorkspaceError as error:
+            self.notify(str(error), severity="error", markup=False)
+        self.refresh_options()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -91,24 +101,26 @@ class RoutinePicker(ModalScreen[str | None]):
         if routine is None:
             return
 
+        workspace = workspace_of(self)
+
         def rename(name: str | None) -> None:
             if name:
-                self.app.manage_saved_routine("rename", routine, name)  # type: ignore[attr-defined]
-                self.refresh_options()
+                self._change(lambda: workspace.rename_routine(routine, name))
 
-        self.app.push_screen(NamePrompt("Rename the routine", routine.name), rename)
+        problem = lambda name: workspace.routine_name_problem(name, keeping=routine)  # noqa: E731
+        self.app.push_screen(NamePrompt("Rename the routine", routine.name, problem), rename)
 
     def action_duplicate(self) -> None:
         gid = self._highlighted_gid()
         if gid is None:
             return
-        if gid.startswith(f"{SAVED}/"):
-            routine = self.app.saved_routine(gid)  # type: ignore[attr-defined]
-            if routine is not None:
-                self.app.manage_saved_routine("duplicate", routine)  # type: ignore[attr-defined]
+        workspace = workspace_of(self)
+        routine = workspace.saved_routine(gid) if gid.startswith(f"{SAVED}/") else None
+        if routine is not None:
+            self._change(lambda: workspace.duplicate_routine(routine))
         else:
-            self.app.copy_routine(gid)  # type: ignore[attr-defined]
-        self.refresh_options()
+            self._change(lambda: self.notify(f"Copied to your routines as {workspace.copy_routine(gid).name!r}",
+                                             markup=False, timeout=3))
 
     def action_delete(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm
@@ -119,8 +131,7 @@ class RoutinePicker(ModalScreen[str | None]):
 
         def delete(yes: bool | None) -> None:
             if yes:
-                self.app.manage_saved_routine("delete", routine)  # type: ignore[attr-defined]
-                self.refresh_options()
+                self._change(lambda: workspace_of(self).delete_routine(routine))
 
         self.app.push_screen(Confirm(f"Delete your routine {routine.name!r}?", "Delete"), delete)
 

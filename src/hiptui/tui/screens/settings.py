@@ -47,8 +47,8 @@ class SettingsDialog(ModalScreen[Settings | None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         values = {
-            "ready_seconds": self.query_one("#ready_seconds", Input).value or "0",
-            "switch_seconds": self.query_one("#switch_seconds", Input).value or "0",
+            "ready_seconds": self.query_one("#ready_seconds", Input).value,
+            "switch_seconds": self.query_one("#switch_seconds", Input).value,
             "bell": self.query_one("#bell", Switch).value,
             "theme": self.query_one("#theme", Select).value,
         }

@@ -1,4 +1,4 @@
-"""What a finished or stopped session came to."""
+"""What a finished or stopped session came to: the core's summary, as history recorded it."""
 
 from __future__ import annotations
 
@@ -12,38 +12,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from hiptui.base.durations import format_duration
-from hiptui.session.timer import Timer
+from hiptui.session.summary import SessionSummary
 from hiptui.tui.safe import plain
 
 
-def summary_lines(timer: Timer) -> list[Text]:
-    done = [r for r in timer.final_records if r.outcome == "done" and r.segment.kind == "work"]
-    skipped = timer.skipped
-    moves = sorted({r.segment.item_index for r in done})
-    seconds = sum(r.seconds for r in timer.records)
+def summary_lines(summary: SessionSummary) -> list[Text]:
+    done = f"{len(summary.moves_done)} of {summary.moves_total}"
+    if summary.moves_partly:
+        done += f" ({summary.moves_partly} partly)"
+    skipped = len(summary.skipped)
     lines = [
-        Text("Session stopped" if timer.stopped else "Session complete. Well done!", style="bold"),
+        Text(summary.headline, style="bold"),
         Text(),
-        Text(f"Moves done     {len(moves)} of {timer.timeline.segments[-1].item_index + 1}"),
-        Text(f"Time           {format_duration(seconds)}"),
-        Text(f"Skipped        {len(skipped)} work segment{'s' if len(skipped) != 1 else ''}"),
+        Text(f"Moves done     {done}"),
+        Text(f"Time           {format_duration(summary.seconds)}"),
+        Text(f"Skipped        {skipped} work segment{'s' if skipped != 1 else ''}"),
     ]
-    for record in skipped[:8]:
-        side = f" ({record.segment.side})" if record.segment.side else ""
-        lines.append(Text.assemble("  - ", plain(record.segment.item.move.name + side)))
+    lines += [Text.assemble("  - ", plain(line)) for line in summary.skipped_lines()]
+    if not summary.counts:
+        lines += [Text(), Text("Not recorded: no work was done.", style="dim")]
     return lines
 
 
 class SummaryScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "close", "Close", id="summary.close")]
 
-    def __init__(self, timer: Timer) -> None:
+    def __init__(self, summary: SessionSummary) -> None:
         super().__init__(classes="dialog-screen")
-        self.timer = timer
+        self.summary = summary
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="summary"):
-            yield Static(Text("\n").join(summary_lines(self.timer)))
+            yield Static(Text("\n").join(summary_lines(self.summary)))
             yield Button("Back to the builder", variant="primary", id="close")
 
     def on_button_pressed(self) -> None:

@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, ProgressBar, Static
 
 from hiptui.base.durations import format_duration
 from hiptui.catalog.formatting import describe_dose
-from hiptui.session.timeline import Segment, Timeline
-from hiptui.session.timer import ADJUST_STEP, CountdownBeep, SegmentStarted, SessionFinished, Timer
+from hiptui.session.session import Session
+from hiptui.session.timeline import Segment
+from hiptui.session.timer import ADJUST_STEP, CountdownBeep, Event, SegmentStarted, SessionFinished
+from hiptui.tui.keys import key
 from hiptui.tui.safe import plain
+from hiptui.tui.services import app_of
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
 
 REFRESH_SECONDS = 0.1
+T = TypeVar("T")
+
+TIMER = [
+    key("space", "toggle_pause", "Pause", "pause / resume", "timer.pause"),
+    key("space", "toggle_pause('resume')", "Resume", "pause / resume", "timer.resume"),
+    key("n", "next", "Next", "skip to the next segment", "timer.next"),
+    key("p", "previous", "Previous", "back to the previous segment", "timer.previous"),
+    key("plus,equals_sign", f"adjust({ADJUST_STEP})", f"+{ADJUST_STEP} s", f"add {ADJUST_STEP} seconds",
+        "timer.longer", key_display="+"),
+    key("minus", f"adjust(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", f"take off {ADJUST_STEP} seconds", "timer.shorter",
+        key_display="-"),
+    key("m", "mute", "Mute", "mute / unmute the bell", "timer.mute"),
+    key("m", "mute('unmute')", "Unmute", "mute / unmute the bell", "timer.unmute"),
+    key("escape", "stop", "Stop", "stop the session (asks first; what you did still counts)", "timer.stop"),
+    key("question_mark", "help", "Help", "this help (the timer waits)", "timer.help", key_display="?"),
+]
+
 
 
 def countdown_text(seconds: float) -> str:
@@ -40,22 +61,12 @@ def describe_next(segment: Segment | None) -> str:
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (28, "-tall")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause"),
-        Binding("space", "toggle_pause('resume')", "Resume"),
-        Binding("n", "next", "Next"),
-        Binding("p", "previous", "Previous"),
-        Binding("plus,equals_sign", f"adjust({ADJUST_STEP})", f"+{ADJUST_STEP} s", key_display="+"),
-        Binding("minus", f"adjust(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", key_display="-"),
-        Binding("m", "mute", "Mute"),
-        Binding("escape", "stop", "Stop"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(TIMER)
 
-    def __init__(self, timeline: Timeline, routine: str | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.timer = Timer(timeline, clock=self.app.clock)  # type: ignore[attr-defined]
-        self.recorder = self.app.session_recorder(self.timer, routine)  # type: ignore[attr-defined]
+        self.session = session
+        self.timer = session.timer
         self._shown_index = -1
         self._told_history_problem = False
 
@@ -77,23 +88,21 @@ class TimerScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        events = self.timer.start()
-        self.recorder.start()
-        self.handle(events)
+        self.handle(self.session.start())
         self.set_interval(REFRESH_SECONDS, self.tick)
 
     def tick(self) -> None:
-        self.handle(self.timer.update())
+        self.handle(self.session.update())
 
-    def handle(self, events: list) -> None:
-        self.recorder.sync(events)
-        if self.recorder.problem and not self._told_history_problem:
+    def handle(self, events: list[Event]) -> None:
+        problem = self.session.problem
+        if problem and not self._told_history_problem:
             self._told_history_problem = True
-            self.notify(f"{self.recorder.problem}. The timer goes on; this session is not saved.",
+            self.notify(f"{problem}. The timer goes on; this session is not saved.",
                         severity="warning", timeout=10, markup=False)
         for event in events:
             if isinstance(event, (SegmentStarted, CountdownBeep)):
-                self.app.ring()  # type: ignore[attr-defined]
+                app_of(self).ring()
             elif isinstance(event, SessionFinished):
                 self.finish()
                 return
@@ -116,7 +125,7 @@ class TimerScreen(Screen[None]):
             badges.append(f"set {segment.set_number} of {segment.sets}")
         if rep is not None:
             badges.append(f"rep {rep} / {segment.reps}")
-        if self.app.muted:  # type: ignore[attr-defined]
+        if app_of(self).muted:
             badges.append("(bell off)")
         self.query_one("#timer-badges", Static).update(Text("   ".join(badges), style="bold"))
         done = timer.session_total - timer.session_remaining
@@ -149,58 +158,67 @@ class TimerScreen(Screen[None]):
         self.query_one("#timer-steps-body", Static).update(Text("\n").join(lines))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_pause":  # one key, two names: "Resume" while paused, "Pause" otherwise
+        # One key, two names: "Resume" while paused, "Pause" otherwise; "Unmute" while muted, "Mute" otherwise.
+        if action == "toggle_pause":
             return bool(parameters) == (self.timer.state == "paused")
+        if action == "mute":
+            return bool(parameters) == app_of(self).muted
         return True
 
     def action_toggle_pause(self, _shown_as: str = "pause") -> None:
-        self.handle(self.timer.toggle_pause())
+        self.handle(self.session.toggle_pause())
 
     def action_next(self) -> None:
-        self.handle(self.timer.next())
+        self.handle(self.session.next())
 
     def action_previous(self) -> None:
-        self.handle(self.timer.previous())
+        self.handle(self.session.previous())
 
     def action_adjust(self, seconds: int) -> None:
-        self.timer.adjust(seconds)
+        self.session.adjust(seconds)
         self.redraw()
 
-    def action_mute(self) -> None:
-        self.app.toggle_mute()  # type: ignore[attr-defined]
+    def action_mute(self, _shown_as: str = "mute") -> None:
+        app_of(self).toggle_mute()
+        self.refresh_bindings()
         self.redraw()
 
     def action_help(self) -> None:
         from hiptui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self._aside(HelpScreen(self), lambda _: None)
+
+    def _aside(self, screen: ModalScreen[T], then: Callable[[T | None], None]) -> None:
+        """Show `screen` over the timer, which waits meanwhile and goes on (if it was running) after."""
+        self.session.hold()
+        self.redraw()
+
+        def back(answer: T | None) -> None:
+            then(answer)
+            self.session.release()
+            if not self.session.over:
+                self.redraw()
+
+        self.app.push_screen(screen, back)
 
     def action_stop(self, then_quit: bool = False) -> None:
         from hiptui.tui.screens.dialogs import Confirm
 
-        if self.timer.state == "finished":
+        if self.session.over:
             self.dismiss(None)
             return
 
-        was_running = self.timer.state == "running"
-        self.timer.pause()
-        self.redraw()
-
         def answer(yes: bool | None) -> None:
-            if yes and then_quit:
-                self.recorder.sync(self.timer.stop())
-                self.app.exit()
-            elif yes:
-                self.handle(self.timer.stop())
-            elif was_running:
-                self.timer.resume()
-                self.redraw()
+            if yes:
+                self.handle(self.session.stop())
+                if then_quit:
+                    self.app.exit()
 
         question = "Quit in the middle of a session?" if then_quit else "Stop this session?"
-        self.app.push_screen(Confirm(f"{question} What you did so far still counts.", "Stop", "Keep going"), answer)
+        self._aside(Confirm(f"{question} What you did so far still counts.", "Stop", "Keep going"), answer)
 
     def finish(self) -> None:
+        """The session is over: the summary takes the timer's place, and closing it goes back to the builder."""
         from hiptui.tui.screens.summary import SummaryScreen
 
-        self.redraw()
-        self.app.push_screen(SummaryScreen(self.timer), lambda _: self.dismiss(None))
+        self.app.switch_screen(SummaryScreen(self.session.summary))

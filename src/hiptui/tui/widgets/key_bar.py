@@ -39,12 +39,25 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A dialog over this bar's screen has no bar of its own: this one names the dialog's keys."""
+        if screen is not self.screen:
+            screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.refresh()
+
+    @property
+    def _shown_screen(self) -> Screen[object]:
+        top = self.app.screen
+        return top if top is not self.screen and self.screen in self.app.screen_stack else self.screen
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
@@ -52,7 +65,7 @@ class KeyBar(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         seen: set[str] = set()
-        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for node, binding, enabled, _tooltip in self._shown_screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)

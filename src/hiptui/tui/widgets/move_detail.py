@@ -18,6 +18,7 @@ from hiptui.tui.safe import plain
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
+    from hiptui.packs.model import Dose
 
 TYPING_PAUSE = 0.15
 
@@ -40,14 +41,15 @@ def _names(moves: list[CatalogMove]) -> str:
     return ", ".join(move.name for move in moves)
 
 
-def move_details(entry: CatalogMove, catalog: Catalog | None = None) -> Group:
-    """The card; with the catalogue, it names the move's easier and harder versions too."""
-    move = entry.move
+def move_details(entry: CatalogMove, catalog: Catalog | None = None, dose: Dose | None = None) -> Group:
+    """The card, at `dose` (a queue item's) or the pack's own; with the catalogue, it names the move's
+    easier and harder versions too."""
+    move, dose = entry.move, dose or entry.dose
     parts: list[RenderableType] = [plain(move.name, "bold")]
     if move.aliases:
         parts.append(plain("also: " + ", ".join(move.aliases), "italic dim"))
     facts = [
-        ("Dose", describe_dose(entry.dose) + ("  (left, then right)" if move.per_side else "")),
+        ("Dose", describe_dose(dose) + ("  (left, then right)" if dose.per_side else "")),
         ("Pack", f"{entry.pack_name} ({entry.pack_id})"),
         ("Category", f"{move.category.replace('-', ' ')} · {move.style}" + (f" · {move.level}" if move.level else "")),
         ("Targets", _words(move.targets) or "-"),
@@ -55,10 +57,10 @@ def move_details(entry: CatalogMove, catalog: Catalog | None = None) -> Group:
         ("Position", (move.position or "").replace("-", " ") or "-"),
         ("When", _words(move.when) or "any time"),
     ]
-    if entry.dose.reps is not None:
-        facts.insert(1, ("Pace", f"{entry.dose.rep_seconds} s a rep"))
-    if entry.dose.sets > 1 and entry.dose.rest:
-        facts.insert(1, ("Rest", f"{entry.dose.rest} s between sets"))
+    if dose.reps is not None:
+        facts.insert(1, ("Pace", f"{dose.rep_seconds} s a rep"))
+    if dose.sets > 1 and dose.rest:
+        facts.insert(1, ("Rest", f"{dose.rest} s between sets"))
     if move.feel:
         facts.insert(0, ("Feel it", move.feel))
     if move.why:
@@ -87,7 +89,7 @@ def move_details(entry: CatalogMove, catalog: Catalog | None = None) -> Group:
 class MoveDetail(VerticalScroll):
     """A scrollable card for one move."""
 
-    _shown: CatalogMove | None = None
+    _shown: tuple[CatalogMove, Dose | None] | None = None
     _pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -104,16 +106,18 @@ class MoveDetail(VerticalScroll):
             self._pending.stop()
         self._pending = self.set_timer(delay, lambda: self.show(entry))
 
-    def show(self, entry: CatalogMove | None) -> None:
+    def show(self, entry: CatalogMove | None, dose: Dose | None = None) -> None:
+        """Show `entry` at `dose` (a queue item's), or at its pack's dose."""
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        if entry is self._shown and entry is not None:
+        shown = (entry, dose) if entry is not None else None
+        if shown is not None and self._shown is not None and entry is self._shown[0] and dose == self._shown[1]:
             return
-        self._shown = entry
+        self._shown = shown
         body = self.query_one("#detail-body", Static)
         if entry is None:
             body.update(Text("Highlight a move to see how to do it.", style="dim"))
         else:
-            body.update(move_details(entry, getattr(self.screen, "catalog", None)))
+            body.update(move_details(entry, getattr(self.screen, "catalog", None), dose))
         self.scroll_home(animate=False)
