@@ -52,9 +52,24 @@ def importtime(cmd: list[str], env: dict[str, str], top: int = 15) -> None:
     print()
 
 
-WATCH = ("textual", "textual.app", "rich", "pydantic", "hiptui.packs.model", "hiptui.catalog.catalog", "hiptui.catalog.library",
-         "hiptui.packs.loader", "hiptui.data.history", "sqlite3", "pluggy", "hiptui.cli.browse", "hiptui.cli.packs",
-         "hiptui.cli.data", "hiptui.tui.app", "importlib.metadata")
+WATCH = (
+    "textual",
+    "textual.app",
+    "rich",
+    "pydantic",
+    "hiptui.packs.model",
+    "hiptui.catalog.catalog",
+    "hiptui.catalog.library",
+    "hiptui.packs.loader",
+    "hiptui.data.history",
+    "sqlite3",
+    "pluggy",
+    "hiptui.cli.browse",
+    "hiptui.cli.packs",
+    "hiptui.cli.data",
+    "hiptui.tui.app",
+    "importlib.metadata",
+)
 
 
 def cmd_imports(env: dict[str, str]) -> None:
@@ -83,9 +98,10 @@ def profile_load(label: str, top: int = 22) -> None:
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(
-        r"hiptui/|tomllib/_parser.py:\d+\(loads\)|validate_python|model_validate|json/__init__", top)
+        r"hiptui/|tomllib/_parser.py:\d+\(loads\)|validate_python|model_validate|json/__init__", top
+    )
     text = out.getvalue()
-    print(text[text.find("   ncalls"):].rstrip() + "\n")
+    print(text[text.find("   ncalls") :].rstrip() + "\n")
 
 
 def cmd_load(env: dict[str, str], packs: Path) -> None:
@@ -93,8 +109,10 @@ def cmd_load(env: dict[str, str], packs: Path) -> None:
     now = time.time_ns()
     for offset, path in enumerate(files):
         os.utime(path, ns=(now + offset, now + offset))
-    code = (f"import sys; sys.path.insert(0, {str(HERE)!r}); import hotspots as p; "
-            "p.profile_load('cold: files just changed'); p.profile_load('warm: files unchanged')")
+    code = (
+        f"import sys; sys.path.insert(0, {str(HERE)!r}); import hotspots as p; "
+        "p.profile_load('cold: files just changed'); p.profile_load('warm: files unchanged')"
+    )
     subprocess.run([PYTHON, "-c", code], env=env, check=True)
 
 
@@ -136,9 +154,15 @@ def key_phases() -> None:
         original[3](self, screen, renderable)
         if renderable is not None and {"key", "updated", "layout"} <= marks.keys() and "shown" not in marks:
             marks["shown"] = time.perf_counter()
-            phases.append((marks["handler"] - marks["key"], marks["updated"] - marks["handler"],
-                           marks["layout"] - marks["updated"], marks["shown"] - marks["layout"],
-                           marks["shown"] - marks["key"]))
+            phases.append(
+                (
+                    marks["handler"] - marks["key"],
+                    marks["updated"] - marks["handler"],
+                    marks["layout"] - marks["updated"],
+                    marks["shown"] - marks["layout"],
+                    marks["shown"] - marks["key"],
+                )
+            )
 
     def show(self, entry):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
@@ -152,13 +176,20 @@ def key_phases() -> None:
     MoveDetail.show = show  # type: ignore[method-assign]
     with contextlib.redirect_stdout(io.StringIO()):
         asyncio.run(worker._keys(worker.WORDS[:6]))
-    names = ("key press -> Input.Changed handled", "search + set_items + detail card", "waiting for the next frame",
-             "layout + paint until the frame is written", "total: key press -> list repainted")
+    names = (
+        "key press -> Input.Changed handled",
+        "search + set_items + detail card",
+        "waiting for the next frame",
+        "layout + paint until the frame is written",
+        "total: key press -> list repainted",
+    )
     print(f"== {len(phases)} keystrokes over 10,000 moves (medians)")
     for name, values in zip(names, zip(*phases)):
         print(f"  {statistics.median(values) * 1000:7.1f} ms  {name}")
-    print(f"  MoveDetail.show: {len(detail) / max(1, len(phases)):.1f} calls per keystroke, "
-          f"{statistics.median(detail) * 1000:.1f} ms each (the Static's render comes later, in paint)")
+    print(
+        f"  MoveDetail.show: {len(detail) / max(1, len(phases)):.1f} calls per keystroke, "
+        f"{statistics.median(detail) * 1000:.1f} ms each (the Static's render comes later, in paint)"
+    )
     print()
 
 

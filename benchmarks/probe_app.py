@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING
 
 MODE, RESULT = sys.argv[1], sys.argv[2]
 HEADLESS = bool(os.environ.get("HIPTUI_BENCH_HEADLESS"))
-STOP_AT_FIRST_FRAME = bool(os.environ.get("HIPTUI_BENCH_STOP_AT_FIRST_FRAME"))  # hotspots.py frame: nothing after it counts
+STOP_AT_FIRST_FRAME = bool(
+    os.environ.get("HIPTUI_BENCH_STOP_AT_FIRST_FRAME")
+)  # hotspots.py frame: nothing after it counts
 marks: dict[str, float | int | str] = {"python_started": time.monotonic()}
 
 if TYPE_CHECKING:

@@ -260,8 +260,9 @@ def run_in_pty(cmd: list[str], env: dict[str, str], timeout: float) -> Finished:
 
 def run_plain(cmd: list[str], env: dict[str, str], timeout: float, stdout: int | None = subprocess.PIPE) -> Finished:
     started = time.monotonic()
-    process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE, env=env,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
     out: list[bytes] = []
     readers = []
     for stream in (process.stdout, process.stderr):
@@ -303,8 +304,11 @@ def worker(ctx: Context, home: str, *args: str, timeout: float = 600) -> dict:
 
 def bench_startup(ctx: Context) -> list[Row]:
     """Budget 1 (first frame) and 6 (peak memory): the app in a fresh process on a pseudo-terminal."""
-    cases = [("bare app (1 Static)", "bare", "builtin"), ("hiptui, built-in packs", "hiptui", "builtin"),
-             ("hiptui, 10,000 moves", "hiptui", "10k")]
+    cases = [
+        ("bare app (1 Static)", "bare", "builtin"),
+        ("hiptui, built-in packs", "hiptui", "builtin"),
+        ("hiptui, 10,000 moves", "hiptui", "10k"),
+    ]
     frames: dict[str, list[float]] = {c[0]: [] for c in cases}
     ready: dict[str, list[float]] = {c[0]: [] for c in cases}
     memory: dict[str, list[float]] = {c[0]: [] for c in cases}
@@ -338,17 +342,30 @@ def bench_startup(ctx: Context) -> list[Row]:
             if marks.get("pydantic_before_first_frame"):
                 pydantic_early[label] = pydantic_early.get(label, 0) + 1
         if round_:
-            ctx.log(f"startup round {round_}/{runs}: first frame " + ", ".join(f"{k} {v[-1]:.0f} ms" for k, v in frames.items()))
+            ctx.log(
+                f"startup round {round_}/{runs}: first frame "
+                + ", ".join(f"{k} {v[-1]:.0f} ms" for k, v in frames.items())
+            )
     bare_label, builtin_label, big_label = (c[0] for c in cases)
-    early = {label: f"pydantic was imported before the first frame in {n} of {runs} runs"
-             for label, n in pydantic_early.items()}
+    early = {
+        label: f"pydantic was imported before the first frame in {n} of {runs} runs"
+        for label, n in pydantic_early.items()
+    }
     bare = Row("first frame: bare Textual app", "ms", frames[bare_label], budget="baseline")
     rows = [
         bare,
-        relative(Row("first frame: hiptui, built-in packs", "ms", frames[builtin_label], note=early.get(builtin_label, "")),
-                 bare, 1.2, "<= 1.2x bare"),
-        relative(Row("first frame: hiptui, 10,000 moves", "ms", frames[big_label], note=early.get(big_label, "")),
-                 bare, 1.4, "<= 1.4x bare"),
+        relative(
+            Row("first frame: hiptui, built-in packs", "ms", frames[builtin_label], note=early.get(builtin_label, "")),
+            bare,
+            1.2,
+            "<= 1.2x bare",
+        ),
+        relative(
+            Row("first frame: hiptui, 10,000 moves", "ms", frames[big_label], note=early.get(big_label, "")),
+            bare,
+            1.4,
+            "<= 1.4x bare",
+        ),
         relative(Row("library shown: hiptui, built-in", "ms", ready[builtin_label]), bare, None, "(info) x bare"),
         relative(Row("library shown: hiptui, 10,000 moves", "ms", ready[big_label]), bare, None, "(info) x bare"),
         Row("peak memory: bare Textual app", "MiB", memory[bare_label], budget="(info) ~33 MiB"),
@@ -385,7 +402,9 @@ def bench_load(ctx: Context) -> list[Row]:
         cold.append(first["seconds"] * 1000)
         warm.append(second["seconds"] * 1000)
         moves = first["moves"]
-        ctx.log(f"load round {round_ + 1}/{runs}: cold {cold[-1]:.0f} ms, warm {warm[-1]:.0f} ms, tomllib {bare[-1]:.0f} ms")
+        ctx.log(
+            f"load round {round_ + 1}/{runs}: cold {cold[-1]:.0f} ms, warm {warm[-1]:.0f} ms, tomllib {bare[-1]:.0f} ms"
+        )
     base = Row("load 10k moves: tomllib parse only", "ms", bare, budget="baseline", note=f"{moves} moves")
     return [
         base,
@@ -446,11 +465,19 @@ def bench_cli(ctx: Context) -> list[Row]:
                 raise RuntimeError(f"{' '.join(cmd)} failed: {done.output.strip()[-400:]}")
             if round_:
                 times[name].append(done.seconds * 1000)
-    checked = {"--version": ["--version"], "pack validate": ["pack", "validate", str(builtin_dir)], "pack list": ["pack", "list"]}
+    checked = {
+        "--version": ["--version"],
+        "pack validate": ["pack", "validate", str(builtin_dir)],
+        "pack list": ["pack", "list"],
+    }
     offenders = [name for name, args in checked.items() if imports_textual(ctx, args)]
     base = Row('python -c "import hiptui"', "ms", times["import"], budget="baseline")
-    textual_row = Row("CLI commands importing Textual", "", [float(len(offenders))],
-                      note=("imported by: " + ", ".join(offenders)) if offenders else "")
+    textual_row = Row(
+        "CLI commands importing Textual",
+        "",
+        [float(len(offenders))],
+        note=("imported by: " + ", ".join(offenders)) if offenders else "",
+    )
     return [
         base,
         relative(Row("hiptui --version", "ms", times["version"]), base, 1.2, "<= 1.2x import hiptui"),
@@ -462,8 +489,13 @@ def bench_cli(ctx: Context) -> list[Row]:
 
 def start_timer_real(ctx: Context) -> tuple[subprocess.Popen, float]:
     seconds = 10.0 if ctx.quick else 60.0
-    process = subprocess.Popen([PYTHON, str(WORKER), "timer-real", str(seconds)], env=ctx.env("builtin"),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [PYTHON, str(WORKER), "timer-real", str(seconds)],
+        env=ctx.env("builtin"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     return process, seconds
 
 
@@ -480,10 +512,18 @@ def bench_timer(ctx: Context, real: tuple[subprocess.Popen, float] | None = None
     error = absolute(error, "max", 110.0, "max <= 0.11 s")
     error.note = f"final {data['final_error'] * 1000:.3f} ms at {data['true_elapsed']:.2f} s"
     gap = Row("timer: longest gap between ticks (info)", "ms", [data["max_gap"] * 1000], budget="(info) stale display")
-    naive = Row("timer: a tick-counting countdown (reference)", "ms", [data["naive_error"] * 1000],
-                budget="(info) what budget 5 catches")
-    drift = Row("timer drift, fake-clock hour of pauses/skips", "ms", [d * 1000 for d in fake["drift"]],
-                note=f"{fake['operations']} operations, {fake['sessions']} sessions")
+    naive = Row(
+        "timer: a tick-counting countdown (reference)",
+        "ms",
+        [data["naive_error"] * 1000],
+        budget="(info) what budget 5 catches",
+    )
+    drift = Row(
+        "timer drift, fake-clock hour of pauses/skips",
+        "ms",
+        [d * 1000 for d in fake["drift"]],
+        note=f"{fake['operations']} operations, {fake['sessions']} sessions",
+    )
     drift = absolute(drift, "max", 0, "max == 0")
     return [error, gap, naive, drift]
 
@@ -495,10 +535,12 @@ def source_state() -> str:
     """The commit measured, and whether src/ had uncommitted changes (read-only git commands)."""
     repo = HERE.parent
     try:
-        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"], capture_output=True,
-                               text=True, timeout=10).stdout.splitlines()
+        head = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(repo), "status", "--porcelain", "--", "src"], capture_output=True, text=True, timeout=10
+        ).stdout.splitlines()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{head or 'unknown'}" + (f" + {len(dirty)} uncommitted change(s) in src/" if dirty else "")
@@ -542,7 +584,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--json", type=Path, help="also write every sample to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder with the generated packs")
-    parser.add_argument("--report", type=Path, metavar="JSON", help="print the table of a saved --json run; run nothing")
+    parser.add_argument(
+        "--report", type=Path, metavar="JSON", help="print the table of a saved --json run; run nothing"
+    )
     args = parser.parse_args(argv)
     if args.report:
         saved = json.loads(args.report.read_text())
@@ -561,15 +605,23 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="hiptui-bench-"))
     ctx = Context(root, args.quick, args.headless, args.runs or (3 if args.quick else 7), log)
     info = machine()
-    log(f"machine: {info['nproc']} cpus, {info['cpu']}, Python {info['python']}, Textual {info['textual']}, load {info['loadavg']}")
+    log(
+        f"machine: {info['nproc']} cpus, {info['cpu']}, Python {info['python']}, Textual {info['textual']}, load {info['loadavg']}"
+    )
     rows: list[Row] = []
     failed = False
     real = None
     try:
         prepare(ctx)
         real = start_timer_real(ctx) if "timer" in chosen else None  # mostly sleeps: runs beside the rest
-        functions = {"startup": bench_startup, "load": bench_load, "search": bench_search, "keys": bench_keys,
-                     "cli": bench_cli, "timer": lambda c: bench_timer(c, real)}
+        functions = {
+            "startup": bench_startup,
+            "load": bench_load,
+            "search": bench_search,
+            "keys": bench_keys,
+            "cli": bench_cli,
+            "timer": lambda c: bench_timer(c, real),
+        }
         for name in BENCHMARKS:
             if name not in chosen:
                 continue
@@ -590,17 +642,41 @@ def main(argv: list[str] | None = None) -> int:
     info["loadavg_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print_report(info, rows, args.quick, args.markdown)
     if args.json:
-        args.json.write_text(json.dumps({"machine": info, "quick": args.quick, "rows": [
-            {"name": r.name, "unit": r.unit, "samples": r.samples, "budget": r.budget, "ratio": r.ratio,
-             "limit": r.limit, "times": r.times, "verdict": r.verdict, "note": r.note, "error": r.error}
-            for r in rows]}, indent=1))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "quick": args.quick,
+                    "rows": [
+                        {
+                            "name": r.name,
+                            "unit": r.unit,
+                            "samples": r.samples,
+                            "budget": r.budget,
+                            "ratio": r.ratio,
+                            "limit": r.limit,
+                            "times": r.times,
+                            "verdict": r.verdict,
+                            "note": r.note,
+                            "error": r.error,
+                        }
+                        for r in rows
+                    ],
+                },
+                indent=1,
+            )
+        )
     return 2 if failed else 0
 
 
 def print_report(info: dict[str, str], rows: list[Row], quick: bool, markdown: bool) -> None:
-    print(f"hiptui {info['hiptui']} at {info['source']}: benchmarks{' (--quick: fewer runs, 10 s timer; do not quote)' if quick else ''}")
-    print(f"machine: {info['nproc']} cpus, {info['cpu']}; Python {info['python']}, Textual {info['textual']}, "
-          f"pydantic {info['pydantic']}; {info['os']}; load average {info['loadavg']} -> {info['loadavg_after']}")
+    print(
+        f"hiptui {info['hiptui']} at {info['source']}: benchmarks{' (--quick: fewer runs, 10 s timer; do not quote)' if quick else ''}"
+    )
+    print(
+        f"machine: {info['nproc']} cpus, {info['cpu']}; Python {info['python']}, Textual {info['textual']}, "
+        f"pydantic {info['pydantic']}; {info['os']}; load average {info['loadavg']} -> {info['loadavg_after']}"
+    )
     print()
     print(table(rows, markdown))
     notes = [f"- {row.name}: {row.error or row.note}" for row in rows if row.error or row.note]

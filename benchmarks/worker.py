@@ -20,8 +20,20 @@ from pathlib import Path
 
 # What a user types: words one key at a time (names, aliases, targets, gear, accents folded away).
 WORDS = (
-    "pigeon", "hip flexor", "glute bridge", "band walk", "couch", "kapotasana", "adductor", "foam roll",
-    "90 90", "etirement", "clamshell", "lizard", "piriformis", "wall",
+    "pigeon",
+    "hip flexor",
+    "glute bridge",
+    "band walk",
+    "couch",
+    "kapotasana",
+    "adductor",
+    "foam roll",
+    "90 90",
+    "etirement",
+    "clamshell",
+    "lizard",
+    "piriformis",
+    "wall",
 )
 
 

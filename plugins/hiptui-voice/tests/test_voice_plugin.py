@@ -13,7 +13,9 @@ PLUGIN = Path(__file__).resolve().parents[1]
 
 
 def load_plugin():
-    spec = importlib.util.spec_from_file_location("hiptui_voice_under_test", PLUGIN / "src" / "hiptui_voice" / "__init__.py")
+    spec = importlib.util.spec_from_file_location(
+        "hiptui_voice_under_test", PLUGIN / "src" / "hiptui_voice" / "__init__.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -90,7 +90,6 @@ class Library:
         return next((r for r in self.records if r.usable and r.pack is not None and r.pack.id == pack_id), None)
 
 
-
 def load_library(
     home: Path | None = None,
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
@@ -138,7 +137,9 @@ def _records_for(source: str, item: Path | Pack, cache: PackCache) -> list[PackR
         return [_record(source, cache.load(path)) for path in sorted(item.glob("*.toml"))]
     if item.is_file():
         return [_record(source, cache.load(item))]
-    return [PackRecord(source, str(item), problems=[Problem(str(item), f"{source} registered a path that does not exist")])]
+    return [
+        PackRecord(source, str(item), problems=[Problem(str(item), f"{source} registered a path that does not exist")])
+    ]
 
 
 def _record(source: str, result: LoadResult) -> PackRecord:

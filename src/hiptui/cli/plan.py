@@ -29,10 +29,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     plan.add_argument("--minutes", required=True, metavar="N", help="how long the session should take: 1-180")
     plan.add_argument("--when", choices=KNOWN_WHEN, help="before or after a run, a rest day or a strength day")
-    plan.add_argument("--focus", type=_words, default=frozenset(), metavar="T,...", help="targets such as hip-flexors,glutes")
-    plan.add_argument("--equipment", type=_words, default=frozenset(), metavar="E,...", help="gear at hand: band,foam-roller,...")
+    plan.add_argument(
+        "--focus", type=_words, default=frozenset(), metavar="T,...", help="targets such as hip-flexors,glutes"
+    )
+    plan.add_argument(
+        "--equipment", type=_words, default=frozenset(), metavar="E,...", help="gear at hand: band,foam-roller,..."
+    )
     plan.add_argument("--level", choices=LEVELS, help="the hardest level to include")
-    plan.add_argument("--avoid", type=_words, default=frozenset(), metavar="P,...", help="positions to leave out, e.g. supine,prone")
+    plan.add_argument(
+        "--avoid", type=_words, default=frozenset(), metavar="P,...", help="positions to leave out, e.g. supine,prone"
+    )
     plan.add_argument("--seed", type=int, default=0, metavar="N", help="another number gives another plan")
     plan.add_argument("--json", action="store_true", help="print JSON")
     plan.add_argument("--start", action="store_true", help="open the app on the timer with this plan")

@@ -1,6 +1,6 @@
 """The pack format's field reference, generated from the model, for CONTRIBUTING.md.
 
-    python -m hiptui.packs.fieldref --update CONTRIBUTING.md
+python -m hiptui.packs.fieldref --update CONTRIBUTING.md
 """
 
 from __future__ import annotations

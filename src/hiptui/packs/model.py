@@ -245,7 +245,9 @@ class Routine(_WithText):
     """One line on what it is for."""
     when: list[Slug] = []
     """pre-run, post-run, rest-day, strength-day."""
-    moves: Annotated[list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]], Field(min_length=1, max_length=200)]
+    moves: Annotated[
+        list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]], Field(min_length=1, max_length=200)
+    ]
     """The moves in order: "move-id", "pack-id/move-id", or { move = "...", hold = 60 } with a dose override."""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-TEMPLATE = '''\
+TEMPLATE = """\
 # A hiptui content pack. Check it with:  hiptui pack validate {id}.toml
 # Install it with:                       hiptui pack install {id}.toml
 format = 1                              # the pack format version; only 1 exists
@@ -72,7 +72,7 @@ moves = [                               # "move-id", "pack-id/move-id", or a tab
   "half-kneeling-hip-flexor",
   {{ move = "side-lying-leg-raise", reps = 10, sets = 1 }},
 ]
-'''
+"""
 
 
 def render_template(pack_id: str) -> str:

@@ -25,8 +25,16 @@ WHEN_STYLES: dict[str, tuple[str, ...]] = {
 ANY_STYLES = ("release", "dynamic", "static", "strength")
 DEEP_GROUPS = frozenset({"deep-rotators", "piriformis", "external-rotators", "internal-rotators", "hip-capsule"})
 HIP_GROUPS = (
-    "hip-flexors", "glutes", "adductors", "hamstrings", "quads", "glute-medius",
-    "abductors", "deep-rotators", "piriformis", "hip-capsule",
+    "hip-flexors",
+    "glutes",
+    "adductors",
+    "hamstrings",
+    "quads",
+    "glute-medius",
+    "abductors",
+    "deep-rotators",
+    "piriformis",
+    "hip-capsule",
 )
 EQUIPMENT_WORDS: dict[str, frozenset[str]] = {
     "band": frozenset({"mini-band", "long-band"}),
@@ -149,8 +157,11 @@ def _preference(entry: CatalogMove, request: PlanRequest) -> float:
     return score
 
 
-def _choose(pool: Sequence[CatalogMove], request: PlanRequest, plan: Plan, target: float, rng: random.Random) -> list[CatalogMove]:
+def _choose(
+    pool: Sequence[CatalogMove], request: PlanRequest, plan: Plan, target: float, rng: random.Random
+) -> list[CatalogMove]:
     """Pick moves: focus moves to half the time or more, then other hip groups not yet covered."""
+
     def shuffled(entries: Iterable[CatalogMove]) -> list[CatalogMove]:
         keyed = [(-_preference(e, request) - rng.random(), e.gid, e) for e in entries]
         return [e for *_, e in sorted(keyed)]
@@ -247,7 +258,7 @@ def _rebalance(plan: Plan, target: float) -> bool:
     focus = plan.request.focus
     for index, item in enumerate(plan.items):
         is_focus = bool(set(item.move.move.targets) & focus)
-        for grow in ((True,) if is_focus else (False,)):
+        for grow in (True,) if is_focus else (False,):
             stepped = _step(item, grow)
             if stepped is None:
                 continue
@@ -264,8 +275,10 @@ def _fit_doses(plan: Plan, target: float) -> None:
     rng = random.Random(plan.request.seed + 1)
     for _ in range(400):
         total = plan.total_seconds
-        balanced = not plan.request.focus or _focus_share(plan) >= 0.5 or not any(
-            set(i.move.move.targets) & plan.request.focus for i in plan.items
+        balanced = (
+            not plan.request.focus
+            or _focus_share(plan) >= 0.5
+            or not any(set(i.move.move.targets) & plan.request.focus for i in plan.items)
         )
         close = abs(total - target) <= target * TOLERANCE / 2
         if close and balanced:

@@ -13,7 +13,6 @@ READY_SECONDS = 10
 SWITCH_SECONDS = 5
 
 
-
 class Pacing(NamedTuple):
     """The seconds between the moves, from the user's settings: every total is computed with them."""
 

@@ -348,15 +348,23 @@ class HiptuiApp(App[None]):
         if screen is self.builder:
             builder = self.builder
             yield SystemCommand("Add move…", "Search the library and add a move", builder.action_focus_search)
-            yield SystemCommand("Load routine…", "A pack's routine or your own, into the queue", builder.action_routines)
+            yield SystemCommand(
+                "Load routine…", "A pack's routine or your own, into the queue", builder.action_routines
+            )
             yield SystemCommand("Start session", "Run the queue on the timer", builder.action_start)
             yield SystemCommand("Undo", "Take back the last change to the queue", builder.action_undo)
             yield SystemCommand("Clear queue", "Remove every move from the queue", builder.action_clear)
             yield SystemCommand("Filter moves…", "By pack, category, gear, when, position", builder.action_filters)
             yield SystemCommand("Packs", "Every pack: enable, disable, reload", self.action_show_packs)
             yield SystemCommand("Reload packs", "Pick up changed pack files, keeping the queue", self.reload_packs)
-            yield SystemCommand("Plan a session…", "Fitted to the time, the run and the gear at hand", builder.action_plan)
-            yield SystemCommand("Save queue as routine…", "Keep this queue as your own routine", builder.action_save_routine)
-            yield SystemCommand("History", "Sessions, streak, weekly minutes, time per target", self.action_show_history)
+            yield SystemCommand(
+                "Plan a session…", "Fitted to the time, the run and the gear at hand", builder.action_plan
+            )
+            yield SystemCommand(
+                "Save queue as routine…", "Keep this queue as your own routine", builder.action_save_routine
+            )
+            yield SystemCommand(
+                "History", "Sessions, streak, weekly minutes, time per target", self.action_show_history
+            )
             yield SystemCommand("Settings", "Get-ready and switch times, bell, theme", self.action_show_settings)
             yield SystemCommand("Help", "Every key", builder.action_help)

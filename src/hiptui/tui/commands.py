@@ -42,10 +42,17 @@ class QueueCommands(Provider):
         for routine in workspace_of(builder).routines():
             text = f"Load routine: {routine.name}"
             if score := matcher.match(text):
-                yield Hit(score, plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id)
+                yield Hit(
+                    score, plain(text), partial(builder.load_routine, routine.gid), text=text, help=routine.pack_id
+                )
         words = query.lower().removeprefix("add").strip()
         for rank, entry in enumerate(builder.catalog.search(words)[:MAX_HITS]):
             text = f"Add move: {entry.name}"
             score = 1.0 / (rank + 2)
-            yield Hit(score, plain(text), partial(builder.add_moves, [entry]), text=text,
-                      help=f"{describe_dose(entry.dose)} · {entry.pack_id}")
+            yield Hit(
+                score,
+                plain(text),
+                partial(builder.add_moves, [entry]),
+                text=text,
+                help=f"{describe_dose(entry.dose)} · {entry.pack_id}",
+            )

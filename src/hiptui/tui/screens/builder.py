@@ -175,7 +175,11 @@ class BuilderScreen(Screen[None]):
         library.set_items(found, cursor=0)
         status = f"{len(found)} of {len(self.catalog)} moves"
         filters = self.filters
-        active = [f"{facet}: {', '.join(sorted(getattr(filters, facet)))}" for facet in filters.FACETS if getattr(filters, facet)]
+        active = [
+            f"{facet}: {', '.join(sorted(getattr(filters, facet)))}"
+            for facet in filters.FACETS
+            if getattr(filters, facet)
+        ]
         if active:
             status += " · " + " · ".join(active)
         # A line of its own, redrawn alone: a border title repaints its whole pane at every keystroke.

@@ -202,7 +202,9 @@ class FilterDialog(ModalScreen[Filters | None]):
     def compose(self) -> ComposeResult:
         facets = self.catalog.facets()
         with Vertical(classes="dialog wide", id="filters"):
-            yield Static("Filter the library (a move shows when it matches one ticked value of each group)", classes="title")
+            yield Static(
+                "Filter the library (a move shows when it matches one ticked value of each group)", classes="title"
+            )
             with VerticalScroll():
                 for facet in self.SHOWN:
                     chosen = getattr(self.current, facet)

@@ -19,8 +19,11 @@ DISCLAIMER = (
     "hiptui offers general fitness guidance, not medical advice. Move within a comfortable range, "
     "stop if something hurts, and ask a qualified professional about pain, injury or a medical condition."
 )
-EXTRA_BUILDER_KEYS = [("tab / shift+tab", "next / previous pane"), ("↑ ↓  or  k j", "move in a list"),
-                      ("ctrl+p", "command palette")]
+EXTRA_BUILDER_KEYS = [
+    ("tab / shift+tab", "next / previous pane"),
+    ("↑ ↓  or  k j", "move in a list"),
+    ("ctrl+p", "command palette"),
+]
 
 
 def key_rows(screen: Screen[object], bindings: list[Binding]) -> list[tuple[str, str]]:

@@ -84,7 +84,9 @@ class PacksScreen(Screen[None]):
             return
         lines = [plain(f"{record.location}", "dim")]
         if record.stale:
-            lines.append(Text("The file is broken; its last good version stays loaded until you fix it.", style="yellow"))
+            lines.append(
+                Text("The file is broken; its last good version stays loaded until you fix it.", style="yellow")
+            )
         lines += [plain(str(problem), "red" if problem.is_error else "yellow") for problem in record.problems]
         if not record.problems:
             lines.append(Text("No problems.", style="green"))

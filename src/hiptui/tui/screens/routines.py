@@ -79,7 +79,9 @@ class RoutinePicker(ModalScreen[str | None]):
     def _saved_highlighted(self) -> Routine | None:
         gid = self._highlighted_gid() or ""
         if not gid.startswith(f"{SAVED}/"):
-            self.notify("Only your own routines can be changed; pack routines belong to their pack.", severity="warning")
+            self.notify(
+                "Only your own routines can be changed; pack routines belong to their pack.", severity="warning"
+            )
             return None
         return workspace_of(self).saved_routine(gid)
 
@@ -119,8 +121,11 @@ class RoutinePicker(ModalScreen[str | None]):
         if routine is not None:
             self._change(lambda: workspace.duplicate_routine(routine))
         else:
-            self._change(lambda: self.notify(f"Copied to your routines as {workspace.copy_routine(gid).name!r}",
-                                             markup=False, timeout=3))
+            self._change(
+                lambda: self.notify(
+                    f"Copied to your routines as {workspace.copy_routine(gid).name!r}", markup=False, timeout=3
+                )
+            )
 
     def action_delete(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm

@@ -38,7 +38,9 @@ class SettingsDialog(ModalScreen[Settings | None]):
                     yield Switch(settings.bell, id="bell")
                     yield Label("Bell at each change and at 3-2-1")
                 yield Label("Theme")
-                yield Select([(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme")
+                yield Select(
+                    [(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme"
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")

@@ -31,16 +31,27 @@ TIMER = [
     key("space", "toggle_pause('resume')", "Resume", "pause / resume", "timer.resume"),
     key("n", "next", "Next", "skip to the next segment", "timer.next"),
     key("p", "previous", "Previous", "back to the previous segment", "timer.previous"),
-    key("plus,equals_sign", f"adjust({ADJUST_STEP})", f"+{ADJUST_STEP} s", f"add {ADJUST_STEP} seconds",
-        "timer.longer", key_display="+"),
-    key("minus", f"adjust(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", f"take off {ADJUST_STEP} seconds", "timer.shorter",
-        key_display="-"),
+    key(
+        "plus,equals_sign",
+        f"adjust({ADJUST_STEP})",
+        f"+{ADJUST_STEP} s",
+        f"add {ADJUST_STEP} seconds",
+        "timer.longer",
+        key_display="+",
+    ),
+    key(
+        "minus",
+        f"adjust(-{ADJUST_STEP})",
+        f"-{ADJUST_STEP} s",
+        f"take off {ADJUST_STEP} seconds",
+        "timer.shorter",
+        key_display="-",
+    ),
     key("m", "mute", "Mute", "mute / unmute the bell", "timer.mute"),
     key("m", "mute('unmute')", "Unmute", "mute / unmute the bell", "timer.unmute"),
     key("escape", "stop", "Stop", "stop the session (asks first; what you did still counts)", "timer.stop"),
     key("question_mark", "help", "Help", "this help (the timer waits)", "timer.help", key_display="?"),
 ]
-
 
 
 def countdown_text(seconds: float) -> str:
@@ -98,8 +109,12 @@ class TimerScreen(Screen[None]):
         problem = self.session.problem
         if problem and not self._told_history_problem:
             self._told_history_problem = True
-            self.notify(f"{problem}. The timer goes on; this session is not saved.",
-                        severity="warning", timeout=10, markup=False)
+            self.notify(
+                f"{problem}. The timer goes on; this session is not saved.",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         for event in events:
             if isinstance(event, (SegmentStarted, CountdownBeep)):
                 app_of(self).ring()
