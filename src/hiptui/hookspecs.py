@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -17,6 +17,7 @@ hookspec = pluggy.HookspecMarker("hiptui")
 @hookspec
 def register_packs() -> Iterable[Path | Pack]:
     """Return the content packs this plugin provides: paths to pack files or folders of them, or Pack objects."""
+    raise NotImplementedError  # a specification: pluggy calls the plugins' implementations, never this
 
 
 @hookspec
@@ -36,5 +37,5 @@ def countdown(seconds_left: int) -> None:
 
 
 @hookspec
-def session_finished(record: dict) -> None:
+def session_finished(record: dict[str, Any]) -> None:
     """Called when a session ends, finished or stopped, with a summary such as `hiptui history --json` gives."""

@@ -155,8 +155,8 @@ class SearchIndex:
         self._in_name = _Postings.of(name_words, size)
         self._in_alias = _Postings.of((each.split(" | ") for each in self._aliases), size)
         tags: defaultdict[str, list[int]] = defaultdict(list)
-        for index, values in enumerate(zip(targets, equipment)):
-            for tag in (*values[0], *values[1]):
+        for index, (move_targets, move_equipment) in enumerate(zip(targets, equipment)):
+            for tag in (*move_targets, *move_equipment):
                 tags[tag].append(index)
         pack_ids = [entry.pack_id for entry in self._entries]
         pack_names = [entry.pack_name for entry in self._entries]

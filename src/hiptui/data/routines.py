@@ -126,12 +126,14 @@ class SavedRoutines:
         """Save the queue as a new routine named `name` (its id made unique); the name must be free."""
         self.check_name(name)
         moves = [entry_for(i) for i in items]
-        routine = Routine(id=self._free_id(name), name=name, description=description, moves=moves)
+        routine = Routine.model_validate(
+            {"id": self._free_id(name), "name": name, "description": description, "moves": moves}
+        )
         self.write(routine)
         return routine
 
     def write(self, routine: Routine) -> None:
-        document = {"id": routine.id, "name": routine.name}
+        document: dict[str, Any] = {"id": routine.id, "name": routine.name}
         if routine.description:
             document["description"] = routine.description
         document["moves"] = [_compact(entry) for entry in routine.moves]

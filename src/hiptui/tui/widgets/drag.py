@@ -117,7 +117,10 @@ class DragManager(Static):
 
 
 class DragSource:
-    """Mix into a widget that can start drags; implement `drag_payload(offset)`."""
+    """Mix into a widget that can start drags; implement `drag_payload(offset)`.
+
+    Textual calls the handler of every class in the MRO, so these run besides Widget's own and are
+    async, as Widget's are, only so that their signatures agree."""
 
     _press: Offset | None = None
     _dragging: bool = False
@@ -129,7 +132,7 @@ class DragSource:
         matches = self.screen.query(DragManager)  # type: ignore[attr-defined]
         return matches.first() if matches else None
 
-    def _on_mouse_down(self, event: events.MouseDown) -> None:
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
         if event.button == 1:
             self._press = event.screen_offset
             self.capture_mouse()  # type: ignore[attr-defined]
@@ -149,13 +152,13 @@ class DragSource:
             manager.begin(payload, event.screen_offset)
         manager.follow(event.screen_offset)
 
-    def _on_mouse_up(self, event: events.MouseUp) -> None:
+    async def _on_mouse_up(self, event: events.MouseUp) -> None:
         manager = self._drag_manager()
         if self._dragging and manager is not None:
             manager.drop(event.screen_offset)
         self._end_drag()
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self._dragging:
             event.stop()
             event.prevent_default()

@@ -72,7 +72,7 @@ class QueueList(DragSource, VirtualList["QueueItem"]):
         item: QueueItem = self.items[index]
         gutter = self._gutter(index)
         mark = PER_SIDE_MARK if item.dose.per_side else ""
-        right = Text.assemble((f" {mark}" if mark else "  ",), f" {describe_dose(item.dose)}")
+        right = Text.assemble(f" {mark}" if mark else "  ", f" {describe_dose(item.dose)}")
         left = Text.assemble(gutter, f"{index + 1:>2}. ", plain(item.move.name))
         left.truncate(max(1, width - right.cell_len), overflow="ellipsis", pad=True)
         return Text.assemble(left, right)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.style import Style
 from rich.text import Text
@@ -37,13 +37,13 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     """Index of the highlighted item."""
 
     class Highlighted(Message):
-        def __init__(self, list_: VirtualList, index: int) -> None:
+        def __init__(self, list_: VirtualList[Any], index: int) -> None:
             super().__init__()
             self.list = list_
             self.index = index
 
         @property
-        def control(self) -> VirtualList:
+        def control(self) -> VirtualList[Any]:
             return self.list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
