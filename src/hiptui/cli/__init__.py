@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from hiptui import __version__
 
@@ -18,13 +18,8 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
     from hiptui.cli import browse, data, packs, plan
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> NoReturn:
-            self.exit(2, f"hiptui: {message} (see '{self.prog} --help')\n")
+    from hiptui.cli.parser import Parser
 
     parser = Parser(
         prog="hiptui",

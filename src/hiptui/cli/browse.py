@@ -14,10 +14,11 @@ from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
+    from hiptui.cli.parser import Parser
     from hiptui.workspace import Workspace
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     moves = commands.add_parser("moves", help="list moves, filtered and searched")
     moves.add_argument("--pack", action="append", default=[], metavar="ID", help="only this pack (repeatable)")
     moves.add_argument("--search", default="", metavar="TEXT", help="name, alias, target, equipment or pack")

@@ -15,6 +15,7 @@ from hiptui.base.text import clean_text
 from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
+    from hiptui.cli.parser import Parser
     from hiptui.data.history import SessionSummary
 
 
@@ -31,7 +32,7 @@ def _limit(value: str) -> int:
     return int(value)
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     history = commands.add_parser("history", help="completed and stopped sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--limit", type=_limit, default=None, metavar="N", help="only the newest N")

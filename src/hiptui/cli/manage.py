@@ -23,9 +23,10 @@ from hiptui.plugins.host import USER
 
 if TYPE_CHECKING:
     from hiptui.catalog.library import Library, PackRecord
+    from hiptui.cli.parser import Parser
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     new = sub.add_parser("new", help="write a commented pack template, ID.toml")
     new.add_argument("id", metavar="ID")
     new.add_argument("--dir", type=Path, default=Path("."), help="where to write it (default: here)")

@@ -14,9 +14,10 @@ from hiptui.cli import manage
 
 if TYPE_CHECKING:
     from hiptui.catalog.library import PackRecord
+    from hiptui.cli.parser import Parser
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     pack = commands.add_parser("pack", help="list, check and manage content packs")
     sub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
 

@@ -13,6 +13,7 @@ from hiptui.catalog.formatting import describe_dose, move_json
 from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
+    from hiptui.cli.parser import Parser
     from hiptui.session.planner import Plan, PlanRequest
 from hiptui.base.text import clean_text
 
@@ -21,7 +22,7 @@ def _words(value: str) -> frozenset[str]:
     return frozenset(word.strip().lower() for word in value.split(",") if word.strip())
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     plan = commands.add_parser(
         "plan",
         help="a session fitted to the time and the gear at hand",
