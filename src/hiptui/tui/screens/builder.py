@@ -53,7 +53,7 @@ def needs_packs(action: Callable[[BuilderScreen], None]) -> Callable[[BuilderScr
 
 class BuilderScreen(Screen[None]):
     AUTO_FOCUS = "#library"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = list(BUILDER)
 
     def __init__(self) -> None:

@@ -3,7 +3,7 @@ is guidance, not medical advice. The keys of the screen it was opened from come 
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -26,7 +26,7 @@ EXTRA_BUILDER_KEYS = [
 ]
 
 
-def key_rows(screen: Screen[object], bindings: list[Binding]) -> list[tuple[str, str]]:
+def key_rows(screen: Screen[Any], bindings: list[Binding]) -> list[tuple[str, str]]:
     """(keys, what they do) for each binding, as the keys in force are shown; one row per help line."""
     rows: dict[str, str] = {}
     for binding in bindings:
@@ -51,7 +51,7 @@ def _table(title: str, rows: list[tuple[str, str]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, opener: Screen[object]) -> None:
+    def __init__(self, opener: Screen[Any]) -> None:
         super().__init__(classes="dialog-screen")
         self.opener = opener
 

@@ -34,7 +34,7 @@ def record_state(record: PackRecord, disabled: set[str]) -> Text:
 class PacksScreen(Screen[None]):
     CSS_PATH = "packs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Enable/Disable"),
+        Binding("space,enter", "toggle_pack", "Enable/Disable"),
         Binding("r", "reload", "Reload"),
         Binding("escape,p", "close", "Back"),
     ]
@@ -99,7 +99,7 @@ class PacksScreen(Screen[None]):
             return None
         return library.records[table.cursor_row] if table.cursor_row < len(library.records) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_pack(self) -> None:
         record = self._current()
         if record is None or record.pack is None or not record.usable:
             self.notify("Only a loaded pack can be enabled or disabled.", severity="warning")

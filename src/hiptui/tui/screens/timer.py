@@ -71,7 +71,7 @@ def describe_next(segment: Segment | None) -> str:
 
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (28, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = list(TIMER)
 
     def __init__(self, session: Session) -> None:
