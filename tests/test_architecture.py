@@ -75,7 +75,9 @@ def test_each_file_imports_only_its_own_layer_or_those_below(path: Path) -> None
 
 
 def test_the_command_line_never_imports_textual_unless_it_runs_the_app() -> None:
-    code = "import sys, hiptui.cli; hiptui.cli.build_parser(); sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
+    code = (
+        "import sys, hiptui.cli; hiptui.cli.build_parser(); sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -90,8 +92,18 @@ def test_hiptui_exports_the_plugin_api() -> None:
 
 def test_the_builder_s_first_frame_imports_no_pack_or_queue_module() -> None:
     """What the first frame draws needs none of these: they come with the packs, after it."""
-    later = ["pydantic", "pluggy", "sqlite3", "hiptui.packs.model", "hiptui.catalog.catalog", "hiptui.catalog.search",
-             "hiptui.session.timeline", "hiptui.session.queue", "hiptui.catalog.library", "hiptui.workspace"]
+    later = [
+        "pydantic",
+        "pluggy",
+        "sqlite3",
+        "hiptui.packs.model",
+        "hiptui.catalog.catalog",
+        "hiptui.catalog.search",
+        "hiptui.session.timeline",
+        "hiptui.session.queue",
+        "hiptui.catalog.library",
+        "hiptui.workspace",
+    ]
     code = (
         "import sys, hiptui.tui.app, hiptui.tui.screens.builder; "
         f"print(' '.join(m for m in {later!r} if m in sys.modules))"

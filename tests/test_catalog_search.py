@@ -115,7 +115,15 @@ def reference_search(catalog: Catalog, query: str) -> list[str]:
         move = entry.move
         name = _words(fold(move.name))
         aliases = [_words(fold(alias)) for alias in move.aliases]
-        tags = [*move.targets, *move.equipment, move.category, move.position or "", entry.pack_id, entry.pack_name, move.style]
+        tags = [
+            *move.targets,
+            *move.equipment,
+            move.category,
+            move.position or "",
+            entry.pack_id,
+            entry.pack_name,
+            move.style,
+        ]
         fields = [name, *aliases, _words(fold(" ".join(tags)))]
         if not all(any(word in field for field in fields) for word in query.split()):
             continue
@@ -147,8 +155,16 @@ def test_the_word_index_ranks_as_the_rule_says(moves, queries) -> None:
     pack = Pack(
         pack=PackInfo(id="p", name="Pack", version="1"),
         moves=[
-            Move(id=f"m{i}", name=name, aliases=aliases, targets=targets, equipment=gear, category="mobility",
-                 hold=30, steps=["Go."])
+            Move(
+                id=f"m{i}",
+                name=name,
+                aliases=aliases,
+                targets=targets,
+                equipment=gear,
+                category="mobility",
+                hold=30,
+                steps=["Go."],
+            )
             for i, (name, aliases, targets, gear) in enumerate(moves)
         ],
     )

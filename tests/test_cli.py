@@ -53,12 +53,17 @@ def test_moves_filtered_by_pack(hiptui_home: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines and all(line.startswith("foam-rolling/") for line in lines)
     missing = hiptui("moves", "--pack", "nope", home=hiptui_home)
-    assert missing.returncode == 1 and missing.stderr.strip() == "hiptui: no pack 'nope' is loaded (see 'hiptui pack list')"
+    assert (
+        missing.returncode == 1
+        and missing.stderr.strip() == "hiptui: no pack 'nope' is loaded (see 'hiptui pack list')"
+    )
 
 
 def test_validate_reports_every_problem_and_exits_1(tmp_path: Path, hiptui_home: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('[pack]\nid = "x"\nname = "X"\nversion = "1"\n[[moves]]\nid = "m"\nname = "M"\ncategory = "yoga"\nhodl = 4\nsteps = []\n')
+    bad.write_text(
+        '[pack]\nid = "x"\nname = "X"\nversion = "1"\n[[moves]]\nid = "m"\nname = "M"\ncategory = "yoga"\nhodl = 4\nsteps = []\n'
+    )
     result = hiptui("pack", "validate", str(bad), home=hiptui_home)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [

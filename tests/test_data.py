@@ -61,7 +61,8 @@ def test_saved_routines_round_trip(catalog: Catalog, hiptui_home: Path) -> None:
     loaded = {r.id: r for r in saved.load().found}
     resolved = catalog.resolve_routine(loaded["my-evening"], "saved")
     assert [(i.move.gid, i.dose.hold, i.dose.sets) for i in resolved.items] == [
-        ("yoga/pigeon", 90, 2), ("mobility/couch-stretch", items[1].dose.hold, 1),
+        ("yoga/pigeon", 90, 2),
+        ("mobility/couch-stretch", items[1].dose.hold, 1),
     ]
     renamed = saved.rename(loaded["my-evening"], "Evening v2")
     copy = saved.duplicate(renamed)
@@ -190,7 +191,9 @@ def test_migration_from_the_first_schema(hiptui_home: Path) -> None:
     path = history_path(hiptui_home)
     db = sqlite3.connect(path)
     db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
-    db.execute("INSERT INTO sessions (started_at, ended_at, planned_seconds, done_seconds, status) VALUES ('2026-11-01T10:00:00+00:00', '2026-11-01T10:10:00+00:00', 600, 580, 'finished')")
+    db.execute(
+        "INSERT INTO sessions (started_at, ended_at, planned_seconds, done_seconds, status) VALUES ('2026-11-01T10:00:00+00:00', '2026-11-01T10:10:00+00:00', 600, 580, 'finished')"
+    )
     db.commit()
     db.close()
     history = History(path)

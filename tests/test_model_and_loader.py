@@ -68,7 +68,9 @@ def test_a_missing_key_points_at_its_table_header() -> None:
 
 
 def test_a_routine_naming_a_missing_move_of_its_pack_is_a_warning() -> None:
-    text = pack_toml(moves=move_toml("a"), routines='[[routines]]\nid = "r"\nname = "R"\nmoves = ["a", "b", "other/c"]\n')
+    text = pack_toml(
+        moves=move_toml("a"), routines='[[routines]]\nid = "r"\nname = "R"\nmoves = ["a", "b", "other/c"]\n'
+    )
     result = load_pack_text(text, "p.toml")
     assert result.pack is not None
     assert [p.severity for p in result.problems] == ["warning"]
@@ -116,7 +118,7 @@ def test_unreadable_paths_are_a_problem_not_a_crash(tmp_path: Path) -> None:
 def test_a_key_of_twenty_thousand_dotted_parts_is_refused_with_bounded_memory() -> None:
     import tracemalloc
 
-    text = "[pack]\nid = \"x\"\nname = \"X\"\nversion = \"1\"\n" + "a" + ".a" * 20_000 + " = 1\n"
+    text = '[pack]\nid = "x"\nname = "X"\nversion = "1"\n' + "a" + ".a" * 20_000 + " = 1\n"
     tracemalloc.start()
     (problem,) = load_pack_text(text, "dotted.toml").problems
     peak = tracemalloc.get_traced_memory()[1]

@@ -64,7 +64,9 @@ def test_every_plan_keeps_the_rules(request: PlanRequest) -> None:
         assert set(styles) <= {"static", "release"} and styles == sorted(styles, key=["release", "static"].index)
     for before, after in zip(items, items[1:]):
         if before.move.move.style == after.move.move.style == "static":
-            assert not (_is_deep(before.move.move.targets) and not _is_deep(after.move.move.targets)), "large before deep"
+            assert not (_is_deep(before.move.move.targets) and not _is_deep(after.move.move.targets)), (
+                "large before deep"
+            )
 
 
 def test_the_issue_example_is_a_sensible_post_run_session() -> None:
@@ -85,7 +87,9 @@ def test_deterministic_for_a_seed_and_varied_across_seeds() -> None:
 
 def test_impossible_choices_are_a_clear_error() -> None:
     with pytest.raises(PlanError, match="no move fits"):
-        make_plan(MOVES, PlanRequest(10, "pre-run", avoid_positions=frozenset({p for e in MOVES if (p := e.move.position)})))
+        make_plan(
+            MOVES, PlanRequest(10, "pre-run", avoid_positions=frozenset({p for e in MOVES if (p := e.move.position)}))
+        )
 
 
 def test_deep_groups_are_hip_rotators() -> None:
@@ -98,13 +102,36 @@ def hiptui(*args: str, home) -> subprocess.CompletedProcess[str]:
 
 
 def test_plan_cli_json(hiptui_home) -> None:
-    result = hiptui("plan", "--minutes", "10", "--when", "post-run", "--focus", "hip-flexors",
-                    "--equipment", "foam-roller", "--json", home=hiptui_home)
+    result = hiptui(
+        "plan",
+        "--minutes",
+        "10",
+        "--when",
+        "post-run",
+        "--focus",
+        "hip-flexors",
+        "--equipment",
+        "foam-roller",
+        "--json",
+        home=hiptui_home,
+    )
     assert result.returncode == 0, result.stderr
     plan = json.loads(result.stdout)
     assert 540 <= plan["total_seconds"] <= 660
     first = plan["items"][0]
-    assert {"id", "name", "pack", "category", "style", "per_side", "hold", "reps", "sets", "targets", "equipment"} <= set(first)
+    assert {
+        "id",
+        "name",
+        "pack",
+        "category",
+        "style",
+        "per_side",
+        "hold",
+        "reps",
+        "sets",
+        "targets",
+        "equipment",
+    } <= set(first)
 
 
 def test_plan_cli_text_and_errors(hiptui_home) -> None:

@@ -28,13 +28,15 @@ def check(result: LoadResult, data: bytes) -> None:
 
 toml_values = st.recursive(
     st.none().map(lambda _: "true")
-    | st.integers(-10**6, 10**6).map(str)
+    | st.integers(-(10**6), 10**6).map(str)
     | st.text(max_size=20).map(lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"')
     | st.floats(allow_nan=False, allow_infinity=False).map(repr),
     lambda children: st.lists(children, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
     max_leaves=8,
 )
-keys = st.sampled_from(["id", "name", "version", "hold", "reps", "sets", "rest", "steps", "moves", "pack", "x", "per_side", "format"])
+keys = st.sampled_from(
+    ["id", "name", "version", "hold", "reps", "sets", "rest", "steps", "moves", "pack", "x", "per_side", "format"]
+)
 lines = st.one_of(
     st.tuples(keys, toml_values).map(lambda kv: f"{kv[0]} = {kv[1]}"),
     st.sampled_from(["[pack]", "[[moves]]", "[[routines]]", "[moves]", "# comment", "", "[[pack]]"]),
@@ -71,7 +73,9 @@ def test_mutated_valid_packs_fail_only_with_located_problems(data: st.DataObject
 def test_every_reported_line_exists_for_line_mutations(data: st.DataObject) -> None:
     rows = VALID.decode().splitlines()
     index = data.draw(st.integers(0, len(rows) - 1))
-    rows[index] = data.draw(st.sampled_from(["hodl = 5", "hold = 0", 'id = "X"', "steps = []", "sets = 99", "reps = '3'"]))
+    rows[index] = data.draw(
+        st.sampled_from(["hodl = 5", "hold = 0", 'id = "X"', "steps = []", "sets = 99", "reps = '3'"])
+    )
     text = "\n".join(rows).encode()
     result = load_pack_bytes(text, "line.toml")
     check(result, text)
@@ -116,7 +120,9 @@ class Clock:
 commands = st.lists(
     st.one_of(
         st.tuples(st.just("advance"), st.floats(0, 40)),
-        st.sampled_from([("pause",), ("resume",), ("next",), ("previous",), ("plus",), ("minus",), ("update",), ("stop",)]),
+        st.sampled_from(
+            [("pause",), ("resume",), ("next",), ("previous",), ("plus",), ("minus",), ("update",), ("stop",)]
+        ),
     ),
     max_size=60,
 )

@@ -197,5 +197,7 @@ def test_a_minute_of_pauses_and_skips_keeps_the_countdown_exact(clock) -> None:
         if step % 17 == 5:
             timer.next()
         timer.update()
-    assert timer.session_remaining == pytest.approx(timer.remaining + sum(s.seconds for s in timer.timeline.segments[timer.index + 1 :]))
+    assert timer.session_remaining == pytest.approx(
+        timer.remaining + sum(s.seconds for s in timer.timeline.segments[timer.index + 1 :])
+    )
     assert timer.remaining >= 0

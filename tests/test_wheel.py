@@ -28,7 +28,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory):
     env = {**os.environ, "HIPTUI_HOME": str(root / "home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
     def hiptui(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([env_dir / "bin" / "hiptui", *args], capture_output=True, text=True, env=env, cwd=root, timeout=900)
+        return subprocess.run(
+            [env_dir / "bin" / "hiptui", *args], capture_output=True, text=True, env=env, cwd=root, timeout=900
+        )
 
     return hiptui
 
@@ -36,7 +38,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory):
 def test_a_plain_install_lists_the_builtin_packs(installed) -> None:
     packs = json.loads(installed("pack", "list", "--json").stdout)
     assert {p["id"] for p in packs if p["source"] == "builtin" and p["error"] is None} == {
-        "mobility", "yoga", "foam-rolling", "banded-strength",
+        "mobility",
+        "yoga",
+        "foam-rolling",
+        "banded-strength",
     }
     found = json.loads(installed("moves", "--search", "pigeon", "--json").stdout)
     assert found[0]["id"] == "yoga/pigeon"

@@ -204,6 +204,7 @@ async def test_adding_many_moves_at_once_scrolls_the_queue_to_the_last(make_app)
         assert shown.cursor == 59 and top <= 59 < top + rows
         assert "60. " in screen_text(app)
 
+
 async def test_delete_backspace_and_x_remove_the_highlighted_queue_item(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -260,6 +261,7 @@ async def test_e_on_a_reps_move_edits_reps_sets_and_rest(make_app):
         assert (dose.reps, dose.sets, dose.rest, dose.per_side) == (12, 3, 20, True)
         assert "3 x 12 / side" in screen_text(app)
 
+
 async def test_invalid_doses_show_an_error_and_keep_the_dialog(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -268,8 +270,11 @@ async def test_invalid_doses_show_an_error_and_keep_the_dialog(make_app):
         queue_list(app).focus()
         await pilot.press("e")
         editor = app.screen
-        for field, bad, error in (("#hold", "0", "hold:"), ("#hold", "abc", "hold: 'abc' is not a duration"),
-                                  ("#sets", "0", "sets:")):
+        for field, bad, error in (
+            ("#hold", "0", "hold:"),
+            ("#hold", "abc", "hold: 'abc' is not a duration"),
+            ("#sets", "0", "sets:"),
+        ):
             editor.query_one("#hold", Input).value = str(before.hold)
             editor.query_one(field, Input).value = bad
             editor.query_one(field, Input).focus()
@@ -402,7 +407,7 @@ async def burst(pilot, text: str) -> None:
 
 
 async def test_a_burst_of_keys_after_slash_is_typed_into_the_search_box(make_app):
-    """"/pigeon" typed fast: no letter may run as a command (p would open the Packs screen)."""
+    """ "/pigeon" typed fast: no letter may run as a command (p would open the Packs screen)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -453,8 +458,9 @@ async def test_enter_in_the_search_while_the_packs_load_adds_the_top_match_once_
         assert [entry.move for entry in app.workspace.queue_store.load().entries] == ["yoga/pigeon"]  # saved too
 
 
-@pytest.mark.parametrize(("key", "screen"), [("f", "FilterDialog"), ("r", "RoutinePicker"), ("g", "PlanDialog"),
-                                             ("h", "HistoryScreen")])
+@pytest.mark.parametrize(
+    ("key", "screen"), [("f", "FilterDialog"), ("r", "RoutinePicker"), ("g", "PlanDialog"), ("h", "HistoryScreen")]
+)
 async def test_a_dialog_asked_for_while_the_packs_load_opens_once_they_are_in(make_app, key, screen):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

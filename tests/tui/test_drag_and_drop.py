@@ -161,7 +161,6 @@ async def test_a_one_cell_wobble_is_still_a_click(make_app):
         assert queue_list(app).cursor == 0
 
 
-
 async def test_drop_on_a_scrolled_queue_lands_under_the_pointer(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -15,7 +15,9 @@ def drawn(rows: LibraryList) -> list[list[tuple[str, object]]]:
 
 def highlighted(rows: LibraryList) -> list[int]:
     cursor = rows.get_component_rich_style("virtual-list--cursor").bgcolor
-    return [y for y, segments in enumerate(drawn(rows)) if any(style and style.bgcolor == cursor for _, style in segments)]
+    return [
+        y for y, segments in enumerate(drawn(rows)) if any(style and style.bgcolor == cursor for _, style in segments)
+    ]
 
 
 async def test_the_highlight_follows_the_cursor_over_rows_drawn_before(make_app):
@@ -27,7 +29,6 @@ async def test_the_highlight_follows_the_cursor_over_rows_drawn_before(make_app)
         assert highlighted(rows) == [2]
         await pilot.press("up")
         assert highlighted(rows) == [1]
-
 
 
 async def test_an_empty_list_shows_all_of_its_hint_in_a_narrow_pane(make_app):

@@ -66,7 +66,14 @@ async def test_library_and_detail_show_markup_literally(make_app, tricky_library
         assert widget_text(app, "#library").startswith(NAME)
         detail = widget_text(app, "#detail")
         assert detail.startswith(f"{NAME} also: {ALIAS}")
-        for literal in (STEP_LINK, STEP_CLICK, "red step", CAUTION, "cue x[/y end", "[bold]Tricky[/bold] pack (tricky)"):
+        for literal in (
+            STEP_LINK,
+            STEP_CLICK,
+            "red step",
+            CAUTION,
+            "cue x[/y end",
+            "[bold]Tricky[/bold] pack (tricky)",
+        ):
             assert literal in detail
 
 

@@ -36,8 +36,12 @@ def test_timer_paused_on_a_work_segment(snap_compare, make_app, clock, size):
     async def pause_in_work(pilot):
         await pilot.pause()
         app = pilot.app
-        app.builder.add_moves([item(app, "yoga/pigeon", hold=30, sets=2, rest=15, per_side=True),
-                               item(app, "banded-strength/banded-clamshell")])
+        app.builder.add_moves(
+            [
+                item(app, "yoga/pigeon", hold=30, sets=2, rest=15, per_side=True),
+                item(app, "banded-strength/banded-clamshell"),
+            ]
+        )
         await pilot.press("s")
         clock.advance(10 + 12)
         app.screen.tick()

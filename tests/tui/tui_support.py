@@ -22,7 +22,9 @@ SIZE = (120, 40)
 def screen_text(app: App) -> str:
     """What the terminal shows right now, as plain text (a dialog together with what is behind it)."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True, legacy_windows=False)
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, force_terminal=True, legacy_windows=False
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
 
