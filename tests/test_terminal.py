@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-HOSTILE = r'''
+HOSTILE = r"""
 [pack]
 id = "hostile"
 name = "Hostile \u001b]52;c;aGFja2Vk\u0007pack"
@@ -30,18 +30,23 @@ steps = ["Step \u001b]52;c;c3RlYWw=\u0007 one [link=https://evil.invalid]l[/link
 cues = ["\u009b31m eight-bit CSI \u001bP+q544e\u001b\\ dcs"]
 cautions = ["[red]not red[/red] \u001b[2J clear"]
 aliases = ["\u0007bell"]
-'''
+"""
 
 
-def run_in_pty(home: Path, env_extra: dict[str, str], size: tuple[int, int] = (120, 40), keys: list[bytes] = (), seconds: float = 4.0) -> bytes:
+def run_in_pty(
+    home: Path,
+    env_extra: dict[str, str],
+    size: tuple[int, int] = (120, 40),
+    keys: list[bytes] = (),
+    seconds: float = 4.0,
+) -> bytes:
     columns, rows = size
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        for name in ("COLUMNS", "LINES"):
-            os.environ.pop(name, None)
-        os.environ.update({"HIPTUI_HOME": str(home), **env_extra})
-        os.execv(sys.executable, [sys.executable, "-m", "hiptui"])
+        # An explicit environment: readline may have set COLUMNS in the C environment behind os.environ.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        os.execve(sys.executable, [sys.executable, "-m", "hiptui"], {**env, "HIPTUI_HOME": str(home), **env_extra})
     output = bytearray()
     deadline = time.monotonic() + seconds
     pending = list(keys)
@@ -113,3 +118,66 @@ def test_a_home_that_is_a_file_still_opens_the_app(tmp_path: Path) -> None:
     home.write_text("oops")
     output = run_in_pty(home, {"TERM": "xterm-256color"}, seconds=5)
     assert b"Traceback" not in output and b"Library" in output
+
+
+HOLD_PACK = """
+[pack]
+id = "mine"
+name = "Mine"
+version = "1"
+
+[[moves]]
+id = "long-hold"
+name = "Long Hold"
+category = "stretch"
+hold = 600
+steps = ["Hold it."]
+
+[[routines]]
+id = "one-hold"
+name = "One hold"
+moves = ["long-hold"]
+"""
+
+
+@pytest.mark.parametrize("ending", [signal.SIGHUP, signal.SIGTERM])
+def test_a_session_under_way_when_the_terminal_closes_is_in_history(tmp_path: Path, ending: signal.Signals) -> None:
+    home = tmp_path / "home"
+    (home / "packs").mkdir(parents=True)
+    (home / "packs" / "mine.toml").write_text(HOLD_PACK)
+    (home / "settings.toml").write_text("ready_seconds = 0\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"HIPTUI_HOME": str(home)}
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.execve(sys.executable, [sys.executable, "-m", "hiptui", "run", "mine/one-hold"], env)
+    output = bytearray()
+    started = time.monotonic()
+    try:
+        while time.monotonic() - started < 30 and b"Long Hold" not in output:
+            if select.select([fd], [], [], 0.1)[0]:
+                output += os.read(fd, 65536)
+        assert b"Long Hold" in output, bytes(output[-2000:])
+        time.sleep(3)
+        os.kill(pid, ending)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if select.select([fd], [], [], 0.1)[0]:  # keep reading: a full pty would block its last writes
+                try:
+                    os.read(fd, 65536)
+                except OSError:
+                    pass
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(fd)
+    import subprocess
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "hiptui", "history", "--json"], capture_output=True, text=True, env=env, timeout=60
+    )
+    [session] = __import__("json").loads(listed.stdout)
+    assert session["status"] == "stopped" and session["done_seconds"] >= 2, session

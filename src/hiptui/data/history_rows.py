@@ -76,13 +76,20 @@ class SessionRecord:
         return SessionSummary(
             self.id, self.started_at, self.ended_at, self.routine, self.planned_seconds, self.done_seconds,
             self.status,
-            moves=tuple(sorted({s.move_id for s in final if s.kind == "work" and s.outcome == "done"})),
+            moves=_moves_done(final),
             segments_done=sum(s.outcome == "done" for s in final),
             skipped_work=self.skipped_work,
         )  # fmt: skip
 
     def as_json(self) -> dict[str, object]:
         return self.summary().as_json()
+
+
+def _moves_done(final: list[SegmentDone]) -> tuple[str, ...]:
+    """The moves whose every work segment was done (a session records those it never reached)."""
+    work = [s for s in final if s.kind == "work"]
+    unfinished = {s.move_id for s in work if s.outcome != "done"}
+    return tuple(sorted({s.move_id for s in work} - unfinished))
 
 
 @dataclass(frozen=True)
@@ -115,12 +122,16 @@ class SessionSummary:
         }
 
 
+FINAL_SEGMENTS = (
+    f"""SELECT max(rowid) FROM segments WHERE session_id = sessions.id AND {GOOD_SEGMENT} GROUP BY position"""
+)
 SUMMARY_OF_SEGMENTS = f"""(SELECT json_array(
         total(kind = 'work' AND outcome = 'skipped'), total(outcome = 'done'),
-        json_group_array(DISTINCT move_id) FILTER (WHERE kind = 'work' AND outcome = 'done'))
-    FROM segments WHERE rowid IN (
-        SELECT max(rowid) FROM segments WHERE session_id = sessions.id AND {GOOD_SEGMENT} GROUP BY position))"""
-"""For a row of sessions: [skipped work, segments done, [moves done]], over the last record of each segment."""
+        json_group_array(DISTINCT move_id) FILTER (WHERE kind = 'work' AND outcome = 'done' AND move_id NOT IN (
+            SELECT move_id FROM segments WHERE rowid IN ({FINAL_SEGMENTS}) AND kind = 'work' AND outcome != 'done')))
+    FROM segments WHERE rowid IN ({FINAL_SEGMENTS}))"""
+"""For a row of sessions: [skipped work, segments done, [moves done]], over the last record of each segment;
+a move is done when every one of its work segments is (a session records those it never reached)."""
 
 
 def parse_moment(value: object) -> dt.datetime | None:

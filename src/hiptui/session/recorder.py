@@ -60,11 +60,21 @@ class SessionRecorder:
             session_id = self.session_id
             if session_id is not None:
                 if summary.counts:
+                    self._record_not_reached(session_id)
                     self._guard(History.end_session, session_id, summary.status == "finished")
                 else:
                     self._guard(History.discard, session_id)
             self.hooks.call("session_finished", record=summary.as_record())
             self.session_id = None
+
+    def _record_not_reached(self, session_id: int) -> None:
+        """The work segments a stopped session never reached, at 0 s: history then knows a move was not done
+        as the summary does (the right side of a per-side move stopped at "switch sides", say)."""
+        reached = {record.index for record in self.timer.records}
+        for index, segment in enumerate(self.timer.timeline.segments):
+            if segment.kind == "work" and index not in reached:
+                record = SegmentRecord(index, segment, "not-reached", 0.0)
+                self._guard(History.add_segment, session_id, segment_done(record))
 
     def summary(self) -> SessionSummary:
         return summarise(self.timer, self.routine)

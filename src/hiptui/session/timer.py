@@ -15,7 +15,7 @@ from typing import Literal
 from hiptui.session.timeline import Segment, Timeline
 
 State = Literal["ready", "running", "paused", "finished"]
-Outcome = Literal["done", "skipped", "stopped"]
+Outcome = Literal["done", "skipped", "stopped", "not-reached"]
 COUNTDOWN = (3, 2, 1)
 ADJUST_STEP = 10
 
