@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input
 from tui_support import SIZE, item, queue_gids, screen_name, screen_text, type_text
 
 from hiptui.data.settings import Settings, save_settings
@@ -130,12 +130,13 @@ async def test_r_and_g_share_one_rule_for_a_queue_with_moves(make_app):
         app.builder.load_routine(WARM_UP)
         await pilot.pause()
         assert screen_name(app) == "Choose"
-        await pilot.click("#add")
+        app.screen.query_one("#add", Button).press()
         await pilot.pause()
         assert len(app.workspace.queue) == 1 + len(routine.items)
         app.builder.load_routine(WARM_UP)
         await pilot.pause()
-        await pilot.click("#replace")
+        assert screen_name(app) == "Choose"
+        app.screen.query_one("#replace", Button).press()
         await pilot.pause()
         assert len(app.workspace.queue) == len(routine.items) and app.workspace.queue.origin == WARM_UP
 
