@@ -30,10 +30,10 @@ def key_rows(screen: Screen[Any], bindings: list[Binding]) -> list[tuple[str, st
     """(keys, what they do) for each binding, as the keys in force are shown; one row per help line."""
     rows: dict[str, str] = {}
     for binding in bindings:
-        keys = " / ".join(
-            screen.app.get_key_display(Binding(k, binding.action, key_display=binding.key_display))
-            for k in binding.key.split(",")
-        )
+        if binding.key_display:  # one name for all its keys, such as "x" for delete, backspace and x
+            keys = screen.app.get_key_display(binding)
+        else:
+            keys = " / ".join(screen.app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
         help = binding.tooltip or binding.description
         rows.setdefault(help, keys)
     return [(keys, help) for help, keys in rows.items()]
