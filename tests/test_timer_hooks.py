@@ -193,3 +193,25 @@ def test_hooks_queued_when_the_process_ends_are_delivered(tmp_path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
     assert done.read_text() == '{"status": "finished"}'
+
+
+def test_the_segment_under_way_is_kept_on_disk_as_it_goes(tmp_path) -> None:
+    """A process killed outright leaves the segment under way in history, as of its last checkpoint."""
+    from hiptui.data.history import History
+    from hiptui.session.session import Session
+    from hiptui.session.timeline import Pacing
+    from tests.helpers import FakeClock, catalog_of, move_toml, pack_toml
+
+    history = History(tmp_path / "history.sqlite3")
+    move = catalog_of(pack_toml("p", move_toml("m", "hold = 600"))).moves["p/m"]
+    clock = FakeClock()
+    session = Session([QueueItem.of(move)], Pacing(0, 5), clock=clock, history=history)
+    session.start()
+    for _ in range(12):
+        clock.advance(1)
+        session.update()
+    assert history.query("SELECT outcome, done_seconds FROM segments") == [("stopped", 10.0)]
+    assert history.query("SELECT done_seconds, status FROM sessions") == [(10.0, "running")]
+    session.stop()
+    assert history.query("SELECT outcome, done_seconds FROM segments") == [("stopped", 12.0)], "rewritten, not added"
+    assert history.query("SELECT done_seconds, status FROM sessions") == [(12.0, "stopped")]

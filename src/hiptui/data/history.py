@@ -255,8 +255,9 @@ class History:
             raise HistoryUnavailable(f"cannot write to {clean_text(str(self.path))}: {_reason(error)}") from None
         return session_id
 
-    def add_segment(self, session_id: int, segment: SegmentDone) -> None:
-        self._write(
+    def add_segment(self, session_id: int, segment: SegmentDone) -> int:
+        """Record a segment; returns its row, which `update_segment` can rewrite (a segment under way)."""
+        cursor = self._write(
             "INSERT INTO segments (session_id, position, kind, move_id, move_name, side, set_number,"
             " planned_seconds, done_seconds, outcome, at, targets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -268,6 +269,16 @@ class History:
         self._write(
             "UPDATE sessions SET done_seconds = done_seconds + ? WHERE id = ?", (segment.done_seconds, session_id)
         )
+        return int(cursor.lastrowid or 0)
+
+    def update_segment(self, session_id: int, row: int, done_seconds: float, outcome: str) -> None:
+        """Rewrite the seconds and outcome of a segment recorded while under way (the session's total follows)."""
+        self._write(
+            "UPDATE sessions SET done_seconds = done_seconds + ? - (SELECT done_seconds FROM segments WHERE rowid = ?)"
+            " WHERE id = ?",
+            (done_seconds, row, session_id),
+        )
+        self._write("UPDATE segments SET done_seconds = ?, outcome = ? WHERE rowid = ?", (done_seconds, outcome, row))
 
     def end_session(self, session_id: int, finished: bool) -> None:
         try:

@@ -11,6 +11,7 @@ from hiptui.session.summary import SessionSummary, summarise
 from hiptui.session.timer import CountdownBeep, Event, SegmentRecord, SegmentStarted, Timer
 
 R = TypeVar("R")
+CHECKPOINT_SECONDS = 5.0
 
 
 def segment_done(record: SegmentRecord) -> SegmentDone:
@@ -44,6 +45,10 @@ class SessionRecorder:
         self.problem: str | None = None
         self._written = 0
         self._finished = False
+        self._live: tuple[int, int] | None = None
+        """(segment index, row) of the segment under way, kept on disk as "stopped" so far: a process killed
+        outright (kill -9, a power cut) still leaves what was done in history."""
+        self._live_seconds = 0.0
 
     def start(self) -> None:
         planned = int(self.timer.session_total)
@@ -102,7 +107,28 @@ class SessionRecorder:
         fresh = records[self._written :]
         self._written = len(records)
         for record in fresh:
-            self._guard(History.add_segment, session_id, segment_done(record))
+            live, self._live = self._live, None
+            if live is not None and live[0] == record.index:
+                done = segment_done(record)
+                self._guard(History.update_segment, session_id, live[1], done.done_seconds, done.outcome)
+            else:
+                self._guard(History.add_segment, session_id, segment_done(record))
+
+    def checkpoint(self, every: float = CHECKPOINT_SECONDS) -> None:
+        """Keep the segment under way on disk, rewritten each `every` seconds of it."""
+        timer, session_id = self.timer, self.session_id
+        if session_id is None or timer.state not in ("running", "paused"):
+            return
+        elapsed = timer.elapsed
+        if self._live is not None and self._live[0] == timer.index:
+            if elapsed - self._live_seconds >= every:
+                self._live_seconds = elapsed
+                self._guard(History.update_segment, session_id, self._live[1], round(elapsed, 2), "stopped")
+        elif elapsed >= every:
+            self._live_seconds = elapsed
+            record = SegmentRecord(timer.index, timer.segment, "stopped", elapsed)
+            row = self._guard(History.add_segment, session_id, segment_done(record))
+            self._live = (timer.index, row) if row is not None else None
 
     def _guard(self, write: Callable[..., R], *arguments: object) -> R | None:
         """`write(history, *arguments)`, unless history is off or has failed before (then None)."""

@@ -60,7 +60,9 @@ class Session:
         return self._synced(events)
 
     def update(self) -> list[Event]:
-        return self._synced(self.timer.update())
+        events = self._synced(self.timer.update())
+        self._recorder.checkpoint()
+        return events
 
     def toggle_pause(self) -> list[Event]:
         return self._synced(self.timer.toggle_pause())
