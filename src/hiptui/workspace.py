@@ -171,10 +171,7 @@ class Workspace:
         """The easier or harder moves the pack links to the queue item at `index`."""
         if not 0 <= index < len(self.queue):
             return []
-        progressions = getattr(self.catalog, "progressions", None)
-        if progressions is None:
-            return []
-        easier, harder = progressions(self.queue[index].move)
+        easier, harder = self.catalog.progressions(self.queue[index].move)
         return list(easier if direction == "easier" else harder)
 
     def swap(self, index: int, direction: Direction) -> CatalogMove | None:

@@ -75,9 +75,6 @@ class SessionQueue:
             self._items[at:at] = items
         return at
 
-    def append(self, item: QueueItem) -> int:
-        return self.insert(None, [item])
-
     def move(self, source: int, target: int) -> int:
         """Move the item at `source` so it ends up at `target` (clamped); returns its new index."""
         target = max(0, min(target, len(self._items) - 1))

@@ -135,10 +135,3 @@ MOUSE = [
     ("drag a library move", "drop it on the queue where you want it"),
     ("drag a queue item", "reorder; drop outside the queue or press escape to cancel"),
 ]
-
-
-def every_id() -> list[str]:
-    """The id of every key, for the keymap and its documentation."""
-    from hiptui.tui.screens.timer import TIMER
-
-    return [binding.id for binding in [*BUILDER, *TIMER] if binding.id]

@@ -121,11 +121,10 @@ class RoutinePicker(ModalScreen[str | None]):
         if routine is not None:
             self._change(lambda: workspace.duplicate_routine(routine))
         else:
-            self._change(
-                lambda: self.notify(
-                    f"Copied to your routines as {workspace.copy_routine(gid).name!r}", markup=False, timeout=3
-                )
-            )
+            self._change(lambda: self._copied(workspace.copy_routine(gid)))
+
+    def _copied(self, copy: Routine) -> None:
+        self.notify(f"Copied to your routines as {copy.name!r}", markup=False, timeout=3)
 
     def action_delete(self) -> None:
         from hiptui.tui.screens.dialogs import Confirm

@@ -1,0 +1,58 @@
+"""The Workspace on its own: the one owner of the queue, routines and totals, with no screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hiptui.tui.keys import BUILDER
+from hiptui.tui.screens.timer import TIMER
+from hiptui.workspace import Workspace, WorkspaceError
+
+
+@pytest.fixture
+def workspace(hiptui_home: Path) -> Workspace:
+    return Workspace.open(hiptui_home, entry_points=[])
+
+
+def test_a_swap_puts_in_the_harder_move_keeps_what_fits_and_can_be_undone(workspace: Workspace) -> None:
+    move = next(m for m in workspace.catalog.all_moves() if workspace.catalog.progressions(m)[1])
+    harder = workspace.catalog.progressions(move)[1][0]
+    workspace.add([move])
+    workspace.set_dose(0, move.dose.model_copy(update={"sets": 3}))
+    assert workspace.swap(0, "harder") is harder
+    assert workspace.queue[0].move is harder and workspace.queue[0].dose.sets == 3
+    assert workspace.undo() == f"swap {move.name} for {harder.name}"
+    assert workspace.queue[0].move is move
+    assert [e.move for e in workspace.queue_store.load().entries] == [move.gid], "saved after the undo"
+
+
+def test_a_move_with_no_variation_is_left_alone(workspace: Workspace) -> None:
+    move = next(m for m in workspace.catalog.all_moves() if not workspace.catalog.progressions(m)[0])
+    workspace.add([move])
+    assert workspace.swap(0, "easier") is None and workspace.queue[0].move is move
+    assert workspace.swap(5, "easier") is None
+
+
+def test_one_rule_finds_a_routine(workspace: Workspace) -> None:
+    assert workspace.find_routine("mobility/pre-run-warm-up").gid == "mobility/pre-run-warm-up"
+    assert workspace.find_routine("pre-run-warm-up").gid == "mobility/pre-run-warm-up"
+    with pytest.raises(WorkspaceError, match="did you mean 'pre-run-warm-up'"):
+        workspace.find_routine("pre-run-warmup")
+    with pytest.raises(WorkspaceError, match="no routine 'x'") as raised:
+        workspace.find_routine("x\x1b[2J")
+    assert "\x1b" not in str(raised.value), "what a user typed is cleaned before it is echoed"
+
+
+def test_the_queue_comes_back_with_its_origin(hiptui_home: Path, workspace: Workspace) -> None:
+    routine = workspace.find_routine("mobility/pre-run-warm-up")
+    workspace.load(routine.items, routine.gid, replace=True)
+    again = Workspace.open(hiptui_home, entry_points=[])
+    assert again.queue.origin == routine.gid and len(again.queue) == len(routine.items)
+    assert not again.queue.can_undo, "a restored queue is not a change to undo"
+
+
+def test_every_key_has_an_id_of_its_own() -> None:
+    ids = [binding.id for binding in [*BUILDER, *TIMER]]
+    assert all(ids) and len(ids) == len(set(ids))
