@@ -245,15 +245,12 @@ class Workspace:
     def find_routine(self, ref: str) -> ResolvedRoutine:
         """A routine by global id (`pack/routine`, `saved/routine`), or by its bare id when only one has it."""
         routines = self.routines()
-        exact = [r for r in routines if r.gid == ref]
-        bare = [r for r in routines if r.routine.id == ref]
-        if exact or len(bare) == 1:
-            return (exact or bare)[0]
-        if bare:
-            raise WorkspaceError(f"{ref!r} names several routines: {', '.join(r.gid for r in bare)}; give one of them")
-        close = difflib.get_close_matches(ref, [r.gid for r in routines] + [r.routine.id for r in routines], n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise WorkspaceError(f"no routine {clean_text(ref)[:80]!r}{hint} (see 'hiptui routine list')")
+        return _find(ref, routines, [(r.gid, r.routine.id) for r in routines], "routine", "hiptui routine list")
+
+    def find_move(self, ref: str) -> CatalogMove:
+        """A move by global id (`pack/move`), or by its bare id when only one pack has it."""
+        moves = self.catalog.all_moves()
+        return _find(ref, moves, [(m.gid, m.move.id) for m in moves], "move", "hiptui moves")
 
     def saved_routine(self, gid: str) -> Routine | None:
         return next((r for r in self.saved_routines.load().found if f"{SAVED}/{r.id}" == gid), None)
@@ -324,6 +321,19 @@ class Workspace:
             self.library.hooks.close(timeout)
         if self.history is not None:
             self.history.close()
+
+
+def _find(ref: str, things: Sequence[T], ids: list[tuple[str, str]], noun: str, listing: str) -> T:
+    """The one thing whose global id is `ref`, or whose bare id is `ref` and no other's; else why not."""
+    exact = [thing for thing, (gid, _) in zip(things, ids, strict=True) if gid == ref]
+    bare = [(thing, gid) for thing, (gid, bare_id) in zip(things, ids, strict=True) if bare_id == ref]
+    if exact or len(bare) == 1:
+        return exact[0] if exact else bare[0][0]
+    if bare:
+        raise WorkspaceError(f"{ref!r} names several {noun}s: {', '.join(gid for _, gid in bare)}; give one of them")
+    close = difflib.get_close_matches(ref, [name for pair in ids for name in pair], n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise WorkspaceError(f"no {noun} {clean_text(ref)[:80]!r}{hint} (see '{listing}')")
 
 
 def _fitted_dose(item: QueueItem, move: CatalogMove) -> Dose:

@@ -18,7 +18,7 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from hiptui.cli import browse, data, packs, plan
+    from hiptui.cli import browse, data, packs, plan, show
     from hiptui.cli.parser import Parser
 
     parser = Parser(
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     browse.add_commands(commands)
     data.add_commands(commands)
     plan.add_commands(commands)
+    show.add_commands(commands)
     return parser
 
 

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from hiptui.catalog.formatting import describe_dose
+from hiptui.catalog.card import card_of
 from hiptui.tui.safe import plain
 
 if TYPE_CHECKING:
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from hiptui.packs.model import Dose
 
 TYPING_PAUSE = 0.15
-
-
-def _words(slugs: list[str]) -> str:
-    return ", ".join(slug.replace("-", " ") for slug in slugs)
 
 
 def _grid(rows: list[tuple[Text, Text]]) -> Table:
@@ -37,52 +33,25 @@ def _grid(rows: list[tuple[Text, Text]]) -> Table:
     return grid
 
 
-def _names(moves: list[CatalogMove]) -> str:
-    return ", ".join(move.name for move in moves)
-
-
 def move_details(entry: CatalogMove, catalog: Catalog | None = None, dose: Dose | None = None) -> Group:
-    """The card, at `dose` (a queue item's) or the pack's own; with the catalogue, it names the move's
-    easier and harder versions too."""
-    move, dose = entry.move, dose or entry.dose
-    parts: list[RenderableType] = [plain(move.name, "bold")]
-    if move.aliases:
-        parts.append(plain("also: " + ", ".join(move.aliases), "italic dim"))
-    facts = [
-        ("Dose", describe_dose(dose) + ("  (left, then right)" if dose.per_side else "")),
-        ("Pack", f"{entry.pack_name} ({entry.pack_id})"),
-        ("Category", f"{move.category.replace('-', ' ')} · {move.style}" + (f" · {move.level}" if move.level else "")),
-        ("Targets", _words(move.targets) or "-"),
-        ("Equipment", _words(move.equipment) or "none"),
-        ("Position", (move.position or "").replace("-", " ") or "-"),
-        ("When", _words(move.when) or "any time"),
-    ]
-    if dose.reps is not None:
-        facts.insert(1, ("Pace", f"{dose.rep_seconds} s a rep"))
-    if dose.sets > 1 and dose.rest:
-        facts.insert(1, ("Rest", f"{dose.rest} s between sets"))
-    if move.feel:
-        facts.insert(0, ("Feel it", move.feel))
-    if move.why:
-        facts.insert(0, ("Why", move.why))
-    easier, harder = catalog.progressions(entry) if catalog is not None else ([], [])
-    if easier:
-        facts.append(("Easier", _names(easier)))
-    if harder:
-        facts.append(("Harder", _names(harder)))
+    """The card (`catalog.card.card_of`), styled."""
+    card = card_of(entry, catalog, dose)
+    parts: list[RenderableType] = [plain(card.name, "bold")]
+    if card.aliases:
+        parts.append(plain("also: " + ", ".join(card.aliases), "italic dim"))
     parts.append(Text())
-    parts.append(_grid([(Text(label, style="dim"), plain(value)) for label, value in facts]))
+    parts.append(_grid([(Text(label, style="dim"), plain(value)) for label, value in card.facts]))
     parts.append(Text())
     parts.append(Text("Steps", style="bold"))
-    parts.append(_grid([(Text(f"{n:>2}.", style="bold"), plain(step)) for n, step in enumerate(move.steps, 1)]))
-    if move.cues:
+    parts.append(_grid([(Text(f"{n:>2}.", style="bold"), plain(step)) for n, step in enumerate(card.steps, 1)]))
+    if card.cues:
         parts.append(Text())
         parts.append(Text("Cues", style="bold"))
-        parts.append(_grid([(Text(" •", style="bold"), plain(cue, "italic")) for cue in move.cues]))
-    if move.cautions:
+        parts.append(_grid([(Text(" •", style="bold"), plain(cue, "italic")) for cue in card.cues]))
+    if card.cautions:
         parts.append(Text())
         parts.append(Text("⚠ Cautions", style="bold yellow"))
-        parts.append(_grid([(Text(" !", style="bold yellow"), plain(c, "yellow")) for c in move.cautions]))
+        parts.append(_grid([(Text(" !", style="bold yellow"), plain(c, "yellow")) for c in card.cautions]))
     return Group(*parts)
 
 
