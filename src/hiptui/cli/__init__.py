@@ -18,7 +18,7 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from hiptui.cli import browse, data, packs, plan, show
+    from hiptui.cli import browse, data, packs, plan, serve, show
     from hiptui.cli.parser import Parser
 
     parser = Parser(
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_commands(commands)
     plan.add_commands(commands)
     show.add_commands(commands)
+    serve.add_commands(commands)
     return parser
 
 

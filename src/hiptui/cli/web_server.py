@@ -1,0 +1,107 @@
+"""The textual-serve server behind `hiptui serve`: plain messages, and nothing for another site's pages."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import os
+import signal
+import sys
+
+from aiohttp import web
+from textual_serve.server import Server
+from yarl import URL
+
+from hiptui.base.text import clean_text
+
+SHUTDOWN_SECONDS = 5.0
+
+
+class _OneLine(logging.Formatter):
+    """textual-serve's warnings and errors as one line each (a traceback only with HIPTUI_DEBUG)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = clean_text(f"hiptui serve: {record.getMessage()}")
+        if record.exc_info and os.environ.get("HIPTUI_DEBUG"):
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+def _is_loopback_name(host: str | None) -> bool:
+    if host is None:
+        return False
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host.lower().rstrip(".") == "localhost"
+
+
+class HiptuiServer(Server):
+    """textual-serve's server, each browser tab an app process, with three changes. The page's links
+    follow the address the browser used (so 0.0.0.0 works from a tablet). A page of another site cannot
+    open an app: a websocket whose Origin is not this server is refused. Served on this computer only,
+    a request must name it (another name is a DNS rebinding)."""
+
+    def __init__(self, command: str, host: str, port: int, announcement: list[str], *, loopback_only: bool) -> None:
+        super().__init__(command, host=host, port=port, title="hiptui")
+        self.announcement = announcement
+        self.loopback_only = loopback_only
+
+    def initialize_logging(self) -> None:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_OneLine())
+        logger = logging.getLogger("textual-serve")
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Nothing: the announcement waits until the port is open (textual-serve prints a logo here)."""
+
+    def serve(self, debug: bool = False) -> None:
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signal_number, self.request_exit)
+        try:
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=self._announce,
+                access_log=None,
+                shutdown_timeout=SHUTDOWN_SECONDS,
+            )
+        finally:
+            loop.close()
+
+    def _announce(self, _aiohttp_message: str) -> None:
+        print("\n".join(self.announcement), flush=True)
+
+    def _refusal(self, request: web.Request) -> str | None:
+        if self.loopback_only and not _is_loopback_name(request.url.host):
+            return "this server answers to 127.0.0.1 or localhost only"
+        origin = request.headers.get("Origin")
+        if origin is not None and request.path == "/ws":
+            claimed = URL(origin)
+            if (claimed.host, claimed.port) != (request.url.host, request.url.port):
+                return "a page of another site cannot open the app"
+        return None
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if refusal := self._refusal(request):
+            raise web.HTTPForbidden(text=refusal)
+        self.public_url = str(request.url.origin())  # read at once by the page below, before any await
+        response: web.StreamResponse = await super().handle_index(request)
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if refusal := self._refusal(request):
+            raise web.HTTPForbidden(text=refusal)
+        return await super().handle_websocket(request)
