@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Digits, ProgressBar, Static
 
 from hiptui.base.durations import format_duration
@@ -23,7 +25,10 @@ from hiptui.tui.services import app_of
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
 
-REFRESH_SECONDS = 0.1
+EPSILON = 1e-6
+BAR_STEPS_PER_SECOND = 4
+WAKE_LATE = 0.005
+"""Wake this long after a change is due, so the clock has passed it when read."""
 T = TypeVar("T")
 
 TIMER = [
@@ -69,6 +74,20 @@ def describe_next(segment: Segment | None) -> str:
     return f"Next: {segment.title}{side} · {format_duration(segment.seconds)}"
 
 
+def next_change(remaining: float, elapsed: float, duration: float, bar_steps: int) -> float:
+    """Seconds until the countdown shows its next second or the segment's bar (of `bar_steps`) its next
+    step: when the screen next has something new to draw."""
+    to_next_second = remaining - (math.ceil(remaining - EPSILON) - 1)
+    step = duration / bar_steps if duration else math.inf
+    to_next_step = (math.floor(elapsed / step + EPSILON) + 1) * step - elapsed
+    return max(0.0, min(to_next_second, to_next_step)) + WAKE_LATE
+
+
+def bar_steps(width: int, duration: float) -> int:
+    """How finely a bar `width` cells wide moves: half a cell, at most four times a second."""
+    return max(1, min(2 * width, int(duration * BAR_STEPS_PER_SECOND)))
+
+
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
@@ -79,6 +98,8 @@ class TimerScreen(Screen[None]):
         self.session = session
         self.timer = session.timer
         self._shown_index = -1
+        self._shown: dict[str, str] = {}
+        self._wake: Timer | None = None
         self._told_history_problem = False
 
     def compose(self) -> ComposeResult:
@@ -100,7 +121,6 @@ class TimerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.handle(self.session.start())
-        self.set_interval(REFRESH_SECONDS, self.tick)
 
     def tick(self) -> None:
         self.handle(self.session.update())
@@ -124,14 +144,15 @@ class TimerScreen(Screen[None]):
         self.redraw()
 
     def redraw(self) -> None:
+        """Update what changed since the last call, and wake again when something next will."""
         timer = self.timer
         segment = timer.segment
         if timer.index != self._shown_index:
             self._shown_index = timer.index
             self._show_segment(segment)
-        self.query_one("#countdown", Digits).update(countdown_text(timer.remaining))
-        progress = 100 * timer.elapsed / timer.duration if timer.duration else 100
-        self.query_one("#segment-progress", ProgressBar).update(progress=progress)
+        self._show("#countdown", countdown_text(timer.remaining))
+        steps = bar_steps(self.query_one("#segment-progress").size.width, timer.duration)
+        self._show_progress("#segment-progress", timer.elapsed / timer.duration if timer.duration else 1.0, steps)
         rep = segment.rep_at(timer.elapsed)
         badges = []
         if segment.side:
@@ -142,17 +163,39 @@ class TimerScreen(Screen[None]):
             badges.append(f"rep {rep} / {segment.reps}")
         if app_of(self).muted:
             badges.append("(bell off)")
-        self.query_one("#timer-badges", Static).update(Text("   ".join(badges), style="bold"))
-        done = timer.session_total - timer.session_remaining
-        self.query_one("#session-progress", ProgressBar).update(progress=100 * done / max(1.0, timer.session_total))
-        self.query_one("#session-label", Static).update(
-            f"Session {format_duration(done)} done · {format_duration(timer.session_remaining)} left"
-        )
+        self._show("#timer-badges", "   ".join(badges), "bold")
+        left = math.ceil(timer.session_remaining - EPSILON)
+        done = max(0.0, timer.session_total - left)
+        self._show_progress("#session-progress", done / max(1.0, timer.session_total), bar_steps(200, 1e9))
+        self._show("#session-label", f"Session {format_duration(done)} done · {format_duration(left)} left")
         paused = timer.state == "paused"
-        self.query_one("#paused", Static).update(Text("PAUSED · space resumes", style="bold reverse") if paused else "")
+        self._show("#paused", "PAUSED · space resumes" if paused else "", "bold reverse")
         if paused != self.has_class("-paused"):
+            self.set_class(paused, "-paused")
             self.refresh_bindings()  # the key bar names what space does now
-        self.set_class(paused, "-paused")
+        running = timer.state == "running"
+        self._wake_at(next_change(timer.remaining, timer.elapsed, timer.duration, steps) if running else None)
+
+    def _show(self, selector: str, text: str, style: str = "") -> None:
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        widget = self.query_one(selector)
+        if isinstance(widget, Digits):
+            widget.update(text)
+        elif isinstance(widget, Static):
+            widget.update(Text(text, style=style), layout=False)
+
+    def _show_progress(self, selector: str, fraction: float, steps: int) -> None:
+        shown = str(math.floor(min(1.0, max(0.0, fraction)) * steps + EPSILON) / steps)
+        if self._shown.get(selector) != shown:
+            self._shown[selector] = shown
+            self.query_one(selector, ProgressBar).update(progress=100 * float(shown))
+
+    def _wake_at(self, delay: float | None) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+        self._wake = None if delay is None else self.set_timer(delay, self.tick)
 
     def _show_segment(self, segment: Segment) -> None:
         timeline = self.timer.timeline
