@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 SOURCE = Path(__file__).parents[1] / "src" / "hiptui"
-LAYERS = ["base", "packs", "plugins", "catalog", "data", "session", "workspace", "tui", "cli"]
+LAYERS = ["base", "figure", "packs", "plugins", "catalog", "data", "session", "workspace", "tui", "cli"]
 """Bottom first. `hookspecs` sits with the plugins; so does `hiptui` itself, the plugin API, which
 hands out `Pack` on first use; imported, it only gives `__version__`, which any layer may read."""
 CORE = LAYERS[: LAYERS.index("workspace") + 1]
