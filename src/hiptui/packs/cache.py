@@ -23,7 +23,7 @@ from hiptui.base.problems import Problem
 from hiptui.packs.loader import LoadResult, load_pack_file
 from hiptui.packs.model import TRUSTED, Pack
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 class PackCache:

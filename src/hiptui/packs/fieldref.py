@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from hiptui.packs.figure_model import FigurePose, FigureProp, MoveFigure
 from hiptui.packs.model import Move, Pack, PackInfo, Routine, RoutineEntry
 
 START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"
@@ -21,6 +22,9 @@ TABLES: list[tuple[str, type[BaseModel]]] = [
     ("[[moves]]", Move),
     ("[[routines]]", Routine),
     ("A routine entry table", RoutineEntry),
+    ("[moves.figure]", MoveFigure),
+    ("A figure pose (in `poses`)", FigurePose),
+    ("A figure prop table (in `props`)", FigureProp),
 ]
 
 

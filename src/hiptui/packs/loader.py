@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from hiptui.base.problems import Problem, Severity, field_name
 from hiptui.base.terms import KNOWN_CATEGORIES, KNOWN_WHEN, SLUG_PATTERN
 from hiptui.base.text import clean_text, is_clean, quoted, shorten
+from hiptui.packs.figure_model import FigurePose, FigureProp, MoveFigure
 from hiptui.packs.locate import Locator
 from hiptui.packs.model import (
     MAX_MOVES,
@@ -290,6 +291,9 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
         ("moves", "#"): Move,
         ("routines", "#"): Routine,
         ("routines", "#", "moves", "#"): RoutineEntry,
+        ("moves", "#", "figure"): MoveFigure,
+        ("moves", "#", "figure", "poses", "#"): FigurePose,
+        ("moves", "#", "figure", "props", "#"): FigureProp,
     }
     return models.get(shape)
 
@@ -299,7 +303,7 @@ def explain(error: ValidationError, document: dict[str, Any]) -> Iterable[tuple[
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         message = _message(item["type"], loc, item.get("input"), item.get("ctx") or {}, item["msg"])
-        if loc[-1:] == ("move",) and isinstance(_raw_at(document, loc[:-1]), str):
+        if loc[-1:] in (("move",), ("prop",)) and isinstance(_raw_at(document, loc[:-1]), str):
             loc = loc[:-1]
         yield loc, message
 
@@ -348,9 +352,9 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind in ("greater_than_equal", "greater_than"):
         least = ctx.get("ge", ctx.get("gt"))
         unit = seconds.rstrip("s") if least == 1 else seconds
-        return f"must be at least {least}{unit} (got {_show(value)})"
+        return f"must be at least {_number(least)}{unit} (got {_show(value)})"
     if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}{seconds} (got {_show(value)})"
+        return f"must be at most {_number(ctx.get('le', ctx.get('lt')))}{seconds} (got {_show(value)})"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -366,6 +370,8 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         unquote = " without quotes" if isinstance(value, str) and value.strip().isdigit() else ""
         return f"must be a whole number{seconds}{unquote} (got {_show(value)})"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number of degrees (got {_show(value)})"
     if kind == "string_type":
         return f"must be text in quotes (got {_show(value)})"
     if kind == "bool_type":
@@ -381,6 +387,10 @@ def _message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], default: str)
     if kind == "value_error":
         return str(ctx.get("error", default.removeprefix("Value error, ")))
     return default[:1].lower() + default[1:]
+
+
+def _number(bound: Any) -> Any:
+    return int(bound) if isinstance(bound, float) and bound.is_integer() else bound
 
 
 def _show(value: Any) -> str:

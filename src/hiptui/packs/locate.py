@@ -20,6 +20,18 @@ _SCALAR = re.compile(r"[^,\]}\r\n#]*+")
 _MAX_DEPTH = 64
 
 
+def _in_arrays(key: tuple[str, ...], array_counts: dict[Path, int]) -> Path:
+    """`key` of a table header with the current element of each array of tables it is under,
+    e.g. [moves.figure] after the third [[moves]] is ("moves", 2, "figure")."""
+    resolved: list[str | int] = []
+    for part in key:
+        resolved.append(part)
+        index = array_counts.get(tuple(resolved))
+        if index is not None:
+            resolved.append(index)
+    return tuple(resolved)
+
+
 class _Scanner:
     def __init__(self, text: str, wanted: Iterable[Path] | None = None) -> None:
         self.text = text
@@ -35,13 +47,14 @@ class _Scanner:
             if self.text.startswith("[[", self.pos):
                 self.pos += 2
                 key = self._key()
-                index = array_counts.get(key, -1) + 1
-                array_counts[key] = index
-                table = (*key, index)
+                array = (*_in_arrays(key[:-1], array_counts), key[-1])
+                index = array_counts.get(array, -1) + 1
+                array_counts[array] = index
+                table = (*array, index)
                 self._expect("]]")
             elif self.text.startswith("[", self.pos):
                 self.pos += 1
-                table = self._key()
+                table = _in_arrays(self._key(), array_counts)
                 self._expect("]")
             else:
                 key = self._key()

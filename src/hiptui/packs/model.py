@@ -20,6 +20,7 @@ from pydantic import (
 from hiptui.base.durations import parse_duration
 from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
 from hiptui.base.text import clean_text
+from hiptui.packs.figure_model import MoveFigure
 
 MAX_MOVES = 5000
 MAX_ROUTINES = 500
@@ -156,6 +157,8 @@ class Move(_WithText):
     """One line, at most 160 characters: what the move is for."""
     feel: Line = ""
     """One line, at most 160 characters: where it should be felt."""
+    figure: MoveFigure | None = None
+    """How the move looks: a [moves.figure] table of key poses (see "Figures")."""
 
     @field_validator("why", "feel")
     @classmethod
