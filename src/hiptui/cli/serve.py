@@ -90,7 +90,7 @@ def serve_app(args: argparse.Namespace) -> int:
     try:
         from hiptui.cli.web_server import HiptuiServer
     except ImportError as error:
-        if error.name not in {"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2"}:
+        if (error.name or "").partition(".")[0] not in {"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2", "yarl"}:
             raise
         raise CommandError(INSTALL_HINT) from None
     home = data_home()

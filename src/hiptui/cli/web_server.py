@@ -48,6 +48,7 @@ class HiptuiServer(Server):
         super().__init__(command, host=host, port=port, title="hiptui")
         self.announcement = announcement
         self.loopback_only = loopback_only
+        self._app_handlers: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
         handler = logging.StreamHandler(sys.stderr)
@@ -59,6 +60,14 @@ class HiptuiServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: the announcement waits until the port is open (textual-serve prints a logo here)."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Each app is told to quit now (textual-serve's handler does it when cancelled), rather than
+        after aiohttp's wait for the handlers, which never end while a browser tab is open."""
+        for handler in self._app_handlers:
+            handler.cancel()
+        if self._app_handlers:
+            await asyncio.wait(self._app_handlers, timeout=SHUTDOWN_SECONDS)
 
     def serve(self, debug: bool = False) -> None:
         self.debug = debug
@@ -104,4 +113,10 @@ class HiptuiServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if refusal := self._refusal(request):
             raise web.HTTPForbidden(text=refusal)
-        return await super().handle_websocket(request)
+        handler = asyncio.current_task()
+        if handler is not None:
+            self._app_handlers.add(handler)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._app_handlers.discard(handler)
