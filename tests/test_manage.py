@@ -10,6 +10,7 @@ import pytest
 from hiptui.catalog.library import load_library
 from hiptui.cli import main
 from hiptui.packs.fieldref import END, START, render_field_reference
+from hiptui.packs.figure_model import MoveFigure
 from hiptui.packs.loader import load_pack_file, load_pack_text
 from hiptui.packs.model import Move, PackInfo, Routine
 
@@ -32,7 +33,8 @@ def test_new_writes_a_commented_template_that_validates(tmp_path: Path, capsys) 
     assert [m.hold is not None for m in pack.moves] == [True, False] and pack.moves[1].per_side
     assert len(pack.routines) == 1
     commented = {line.split("=")[0].strip() for line in path.read_text().splitlines() if "=" in line and "#" in line}
-    for model in (PackInfo, Move, Routine):
+    commented |= {line.split("]")[0].rpartition(".")[2] for line in path.read_text().splitlines() if "[moves." in line}
+    for model in (PackInfo, Move, Routine, MoveFigure):
         assert set(model.model_fields) <= commented, set(model.model_fields) - commented
     assert run(capsys, "pack", "new", "my-pack", "--dir", str(tmp_path))[0] == 1
     assert run(capsys, "pack", "new", "Bad Id", "--dir", str(tmp_path))[0] == 1

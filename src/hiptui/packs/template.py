@@ -42,6 +42,16 @@ feel = "The front of the kneeling hip and thigh."                           # op
 easier = ["mobility/thomas-stretch"]    # optional progressions: "move-id" or "pack-id/move-id"
 harder = ["mobility/couch-stretch"]     # optional, as easier
 
+[moves.figure]                          # optional: how the move looks ("Figures" in CONTRIBUTING.md)
+view = "side"                           # side, front or three-quarter
+props = []                              # e.g. ["wall"], or [{{ prop = "foam-roller", at = "back" }}]
+poses = [                               # 1-8 key poses: a base posture and the angles (degrees) that differ
+  {{ base = "half-kneeling" }},
+  {{ base = "half-kneeling", hip = 60, knee = 100, other_hip = -30, trunk = -5 }},
+]
+motion = "back-and-forth"               # back-and-forth or loop: how a rep moves through the poses
+hold_pose = 2                           # the pose a hold shows, counting from 1 (default: the last)
+
 [[moves]]
 id = "side-lying-leg-raise"
 name = "Side-Lying Leg Raise"
