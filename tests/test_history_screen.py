@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -51,13 +52,13 @@ async def wait_for(condition, seconds: float = 20) -> None:
 def test_the_screen_answers_while_the_history_is_read(hiptui_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     history = filled(hiptui_home, 450)
     release = threading.Event()
-    slow_stats = screen_module.history_stats
+    slow_figures = screen_module.recent_figures
 
     def held(*args, **kwargs):
-        release.wait(20)  # a history so long that reading it takes as long as the test likes
-        return slow_stats(*args, **kwargs)
+        release.wait(20)  # a history so long that its figures take as long as the test likes
+        return slow_figures(*args, **kwargs)
 
-    monkeypatch.setattr(screen_module, "history_stats", held)
+    monkeypatch.setattr(screen_module, "recent_figures", held)
 
     async def run() -> None:
         app: App[None] = App()
@@ -66,16 +67,21 @@ def test_the_screen_answers_while_the_history_is_read(hiptui_home: Path, monkeyp
             await app.push_screen(screen)
             await pilot.pause()
             table = screen.query_one("#history-sessions", DataTable)
-            assert table.loading and "Reading your history" in str(
-                screen.query_one("#history-summary", Static).render()
-            )
-            release.set()
-            await wait_for(lambda: table.row_count > 0)
+            summary = screen.query_one("#history-summary", Static)
+            await wait_for(lambda: table.row_count > 0)  # the newest sessions come before any figure
             assert table.row_count == HistoryScreen.PAGE and not table.loading
+            assert "Reading your history" in str(summary.render()) and not screen.complete
             table.move_cursor(row=table.row_count - 1)
-            await wait_for(lambda: table.row_count == 400)
+            await wait_for(lambda: table.row_count == 400)  # paging goes on while the figures are read
+            release.set()
+            await wait_for(lambda: screen.complete)
+            shown = str(summary.render())
+            assert "Sessions  450" in shown and re.search(r"Streak  (19|20|21) days", shown)  # 450 hours, local days
             table.move_cursor(row=table.row_count - 1)
             await wait_for(lambda: table.row_count == 450)
+            table.move_cursor(row=table.row_count - 1)
+            await pilot.pause()
+            assert table.row_count == 450 and not screen.more
             await pilot.press("escape")
             assert app.screen is not screen
 

@@ -17,8 +17,16 @@ class CommandError(Exception):
     """A failure to report as one line on stderr, with exit status 1."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from hiptui.cli import browse, data, packs, plan, serve, show
+COMMAND_MODULES = {
+    "pack": "packs", "moves": "browse", "routine": "browse", "history": "data", "run": "data",
+    "plan": "plan", "show": "show", "serve": "serve",
+}  # fmt: skip
+"""The module that defines each command: a command's parser is built without importing the others."""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    import importlib
+
     from hiptui.cli.parser import Parser
 
     parser = Parser(
@@ -28,12 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hiptui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    packs.add_commands(commands)
-    browse.add_commands(commands)
-    data.add_commands(commands)
-    plan.add_commands(commands)
-    show.add_commands(commands)
-    serve.add_commands(commands)
+    names = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else dict.fromkeys(COMMAND_MODULES.values())
+    for name in names:
+        importlib.import_module(f"hiptui.cli.{name}").add_commands(commands)
     return parser
 
 
@@ -45,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if not arguments:
         return _guarded(_open_app)
-    args = build_parser().parse_args(arguments)
+    args = build_parser(arguments[0]).parse_args(arguments)
     handler = getattr(args, "handler", None)
     return _guarded(lambda: _open_app() if handler is None else handler(args))
 

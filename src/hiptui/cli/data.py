@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from hiptui.base.durations import format_duration
@@ -54,9 +53,11 @@ def show_history(args: argparse.Namespace) -> int:
         history.close_interrupted()
         if history.notice:
             print(f"hiptui: {history.notice}", file=sys.stderr)
-        sessions = history.summaries(limit=args.limit)
+        listed: list[SessionSummary] = []
+        sessions = _noting(history.summaries(limit=args.limit), listed if args.limit else None)
         shown = _print_json(sessions) if args.json else _print_lines(sessions)
-        bad = history.bad_rows()
+        # the newest N say what was skipped to reach them; counting the whole file would cost more than the N
+        bad = history.bad_rows_near(listed) if args.limit and shown == args.limit else history.bad_rows()
     except HistoryUnavailable as error:
         raise CommandError(str(error)) from None
     finally:
@@ -71,8 +72,17 @@ def show_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _noting(sessions: Iterable[SessionSummary], into: list[SessionSummary] | None) -> Iterator[SessionSummary]:
+    for session in sessions:
+        if into is not None:
+            into.append(session)
+        yield session
+
+
 def _print_json(sessions: Iterable[SessionSummary]) -> int:
     """The same text as json.dumps(list, indent=2), one session at a time."""
+    import textwrap
+
     shown = 0
     for session in sessions:
         item = textwrap.indent(json.dumps(session.as_json(), indent=2, ensure_ascii=False), "  ")

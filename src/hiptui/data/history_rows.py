@@ -1,10 +1,13 @@
-"""What a history row is, and which rows can be trusted: any other program may have written the file."""
+"""What a history row is, and which rows can be trusted: any other program may have written the file.
+
+The rows are NamedTuples: `hiptui history` imports this module, and `dataclasses` (with `inspect`) cost
+it more than the rows it prints."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 UTC = dt.UTC
 MOST_SECONDS = 10_000_000
@@ -36,8 +39,7 @@ SEGMENT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class SegmentDone:
+class SegmentDone(NamedTuple):
     position: int
     kind: str
     move_id: str
@@ -50,8 +52,7 @@ class SegmentDone:
     targets: tuple[str, ...] = ()
 
 
-@dataclass
-class SessionRecord:
+class SessionRecord(NamedTuple):
     id: int
     started_at: dt.datetime
     ended_at: dt.datetime | None
@@ -59,7 +60,8 @@ class SessionRecord:
     planned_seconds: int
     done_seconds: float
     status: str
-    segments: list[SegmentDone] = field(default_factory=list)
+    segments: list[SegmentDone]
+    """Filled in by the reader after the session's row."""
 
     @property
     def final_segments(self) -> list[SegmentDone]:
@@ -92,8 +94,7 @@ def _moves_done(final: list[SegmentDone]) -> tuple[str, ...]:
     return tuple(sorted({s.move_id for s in work} - unfinished))
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """A session with what its segments add up to, computed in SQL: what a list of sessions shows."""
 
     id: int
@@ -153,7 +154,7 @@ def session_from_row(row: tuple[object, ...]) -> SessionRecord | None:
     routine = row[3] if isinstance(row[3], str) else None
     planned, done = row[4], row[5]
     assert isinstance(planned, (int, float)) and isinstance(done, (int, float))
-    return SessionRecord(row[0], started, parse_moment(row[2]), routine, int(planned), float(done), str(row[6]))
+    return SessionRecord(row[0], started, parse_moment(row[2]), routine, int(planned), float(done), str(row[6]), [])
 
 
 def summary_from_row(row: tuple[object, ...]) -> SessionSummary | None:

@@ -127,13 +127,34 @@ def time_per_target(history: History, today: dt.date, days: int = 14) -> list[Ta
     return sorted(found, key=lambda t: (-t.total, t.target))
 
 
-def history_stats(history: History, today: dt.date) -> HistoryStats:
-    """Every figure the History screen shows (HistoryUnavailable if the file cannot be read)."""
-    return HistoryStats(
+@dataclass(frozen=True)
+class RecentFigures:
+    """The figures that read only recent weeks (and the count, from the index): quick over any history."""
+
+    sessions: int
+    minutes_this_week: float
+    weekly_minutes: list[float]
+    time_per_target: list[TargetTime]
+
+
+def recent_figures(history: History, today: dt.date) -> RecentFigures:
+    return RecentFigures(
         sessions=history.count(),
         minutes_this_week=minutes_this_week(history, today),
-        streak_days=streak_days(history, today),
         weekly_minutes=weekly_minutes(history, today),
         time_per_target=time_per_target(history, today),
+    )
+
+
+def history_stats(history: History, today: dt.date) -> HistoryStats:
+    """Every figure the History screen shows (HistoryUnavailable if the file cannot be read); the
+    streak and the unreadable rows read the whole history, the rest only recent weeks."""
+    recent = recent_figures(history, today)
+    return HistoryStats(
+        sessions=recent.sessions,
+        minutes_this_week=recent.minutes_this_week,
+        streak_days=streak_days(history, today),
+        weekly_minutes=recent.weekly_minutes,
+        time_per_target=recent.time_per_target,
         bad_rows=history.bad_rows(),
     )

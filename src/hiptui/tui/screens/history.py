@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from hiptui.base.durations import format_duration
 from hiptui.data.history import History, HistoryUnavailable, SessionSummary
-from hiptui.data.stats import HistoryStats, TargetTime, history_stats
+from hiptui.data.stats import RecentFigures, TargetTime, recent_figures, streak_days
 from hiptui.tui.safe import plain
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
@@ -76,8 +76,9 @@ def balance_table(targets: Sequence[TargetTime]) -> Table:
 
 
 class HistoryScreen(Screen[None]):
-    """Opens at once with a loading state; a worker thread reads the figures and the newest page of
-    sessions, and the next page as the cursor nears the end, so no history is too long to open."""
+    """Opens at once with a loading state; a worker thread reads the newest page of sessions first, then
+    the figures one by one (the streak and the count of unreadable rows read the most), and the next
+    page as the cursor nears the end, so no history is too long to open."""
 
     CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Back")]
@@ -91,7 +92,13 @@ class HistoryScreen(Screen[None]):
         self.read = 0
         """Sessions asked of the history so far (more than shown when some rows could not be read)."""
         self.total = 0
+        self.more = False
+        """The last page read was full: there may be more sessions to page in."""
+        self.complete = False
+        """Every figure is on screen (or the history could not be read)."""
         self._paging = False
+        self._figures: RecentFigures | None = None
+        self._streak: int | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -117,32 +124,50 @@ class HistoryScreen(Screen[None]):
         self.run_worker(self._read_all, thread=True, exclusive=True, group="history")
 
     def _read_all(self) -> None:
-        assert self.history is not None
+        """In order of cost: the newest sessions, the recent figures, the streak, the unreadable rows."""
+        history = self.history
+        assert history is not None
         try:
-            stats = history_stats(self.history, self.today)
-            sessions = list(self.history.summaries(self.PAGE))
+            sessions = list(history.summaries(self.PAGE))
+            self._from_worker(self._show_first_page, sessions)
+            self._from_worker(self._show_figures, recent_figures(history, self.today))
+            self._from_worker(self._show_streak, streak_days(history, self.today))
+            self._from_worker(self._show_bad_rows, history.bad_rows())
         except HistoryUnavailable as error:
             self._from_worker(self._show_problem, f"History cannot be read: {error}")
-            return
-        self._from_worker(self._show, stats, sessions)
 
     def _from_worker(self, callback: Callable[..., None], *args: object) -> None:
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(callback, *args)
 
-    def _show(self, stats: HistoryStats, sessions: list[SessionSummary]) -> None:
-        streak = stats.streak_days
+    def _show_first_page(self, sessions: list[SessionSummary]) -> None:
+        table = self.query_one("#history-sessions", DataTable)
+        table.loading = False
+        self._add_rows(sessions)
+        if not sessions:
+            table.add_row("No sessions yet: build a queue and press s.", "", "", "", "", "")
+
+    def _show_summary(self) -> None:
+        figures, streak = self._figures, self._streak
+        if figures is None:
+            return
         summary = Text.assemble(
-            ("This week  ", "dim"), (f"{stats.minutes_this_week:.0f} min", "bold"),
-            ("    Streak  ", "dim"), (f"{streak} day{'s' if streak != 1 else ''}", "bold"),
-            ("    Sessions  ", "dim"), (f"{stats.sessions:,}", "bold"),
+            ("This week  ", "dim"), (f"{figures.minutes_this_week:.0f} min", "bold"),
+            ("    Streak  ", "dim"),
+            (f"{streak} day{'s' if streak != 1 else ''}", "bold") if streak is not None else ("counting…", "dim"),
+            ("    Sessions  ", "dim"), (f"{figures.sessions:,}", "bold"),
         )  # fmt: skip
         self.query_one("#history-summary", Static).update(summary)
+
+    def _show_figures(self, figures: RecentFigures) -> None:
+        self._figures = figures
+        self.total = figures.sessions
+        self._show_summary()
         weeks = Text("Minutes per week, last 12 weeks (this week on the right)\n", style="bold")
-        weeks.append_text(bar_chart(stats.weekly_minutes))
+        weeks.append_text(bar_chart(figures.weekly_minutes))
         weeks.no_wrap, weeks.overflow = True, "crop"
         self.query_one("#history-weeks", Static).update(weeks)
-        targets = stats.time_per_target
+        targets = figures.time_per_target
         if targets:
             block = Table.grid()
             block.add_row(Text("Time per target, last 14 days", style="bold"))
@@ -150,24 +175,26 @@ class HistoryScreen(Screen[None]):
             self.query_one("#history-targets", Static).update(block)
         else:
             self.query_one("#history-targets", Static).update(Text("No work in the last 14 days yet.", style="dim"))
-        if stats.bad_rows:
-            rows = f"{stats.bad_rows:,} row{'s' if stats.bad_rows != 1 else ''}"
+
+    def _show_streak(self, streak: int) -> None:
+        self._streak = streak
+        self._show_summary()
+
+    def _show_bad_rows(self, bad_rows: int) -> None:
+        if bad_rows:
+            rows = f"{bad_rows:,} row{'s' if bad_rows != 1 else ''}"
             self.query_one("#history-problems", Static).update(
                 Text(
-                    f"{rows} of the history could not be read and {'were' if stats.bad_rows != 1 else 'was'} skipped.",
+                    f"{rows} of the history could not be read and {'were' if bad_rows != 1 else 'was'} skipped.",
                     style="yellow",
                 )
             )
-        self.total = stats.sessions
-        table = self.query_one("#history-sessions", DataTable)
-        table.loading = False
-        self._add_rows(sessions)
-        if not sessions:
-            table.add_row("No sessions yet: build a queue and press s.", "", "", "", "", "")
+        self.complete = True
 
     def _show_problem(self, message: str) -> None:
         self.query_one("#history-summary", Static).update(plain(message, "yellow"))
         self.query_one("#history-sessions", DataTable).loading = False
+        self.complete = True
 
     def _add_rows(self, sessions: list[SessionSummary]) -> None:
         table = self.query_one("#history-sessions", DataTable)
@@ -182,11 +209,12 @@ class HistoryScreen(Screen[None]):
             )
         self.shown += len(sessions)
         self.read += self.PAGE
+        self.more = len(sessions) == self.PAGE or self.read < self.total
         self._paging = False
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         near_end = event.cursor_row >= self.shown - self.PAGE // 4
-        if near_end and not self._paging and self.read < self.total and self.history is not None:
+        if near_end and not self._paging and self.more and self.history is not None:
             self._paging = True
             self.run_worker(self._read_page, thread=True, group="history-page")
 
