@@ -5,6 +5,7 @@
     python benchmarks/worker.py keys [WORDS]          # key press to library repainted, in the app (Pilot)
     python benchmarks/worker.py timer-real SECONDS    # real Timer, time.monotonic, 250 ms block every 2 s
     python benchmarks/worker.py timer-fake SECONDS    # real Timer, fake clock, pauses/skips/adjusts
+    python benchmarks/worker.py history-screen        # `h` to the History screen's first rows painted (Pilot)
 
 Each prints one JSON object on stdout. Nothing here asserts anything: run.py compares with budgets.
 """
@@ -195,6 +196,83 @@ async def _keys(words: tuple[str, ...]) -> None:
     emit({"samples": samples, "moves": moves, "unfinished": unfinished})
 
 
+# -- the History screen ----------------------------------------------------------------------------
+
+
+def cmd_history_screen() -> None:
+    asyncio.run(_history_screen())
+
+
+async def _history_screen() -> None:
+    """From `h` to the first frame that shows session rows, and the longest the event loop stalls from
+    `h` until every figure is shown (a ticker every 10 ms notes the gaps between its runs)."""
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from hiptui.base.gc_pause import keep_what_is_built
+    from hiptui.tui.app import HiptuiApp
+    from hiptui.tui.screens.history import HistoryScreen
+    from hiptui.tui.widgets.move_lists import LibraryList
+
+    marks: dict[str, float] = {}
+    original_display = App._display
+
+    def display(self: App, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        painted = renderable is not None and not self._batch_count
+        original_display(self, screen, renderable)
+        if not painted:
+            return
+        if isinstance(renderable, CompositorUpdate):
+            renderable.render_segments(self.console)  # headless skips this; a terminal would not
+        if isinstance(screen, HistoryScreen) and "rows" not in marks:
+            table = screen.query_one("#history-sessions", DataTable)
+            if table.row_count and not table.loading:
+                marks["rows"] = time.perf_counter()
+
+    App._display = display  # type: ignore[method-assign]
+    keep_what_is_built()
+    app = HiptuiApp()
+    gaps: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if app.builder.query_one(LibraryList).items:
+                break
+            await pilot.pause(0.01)
+        stop = False
+
+        async def ticker() -> None:
+            last = time.perf_counter()
+            while not stop:
+                await asyncio.sleep(0.01)
+                now = time.perf_counter()
+                gaps.append(now - last - 0.01)
+                last = now
+
+        task = asyncio.create_task(ticker())
+        pressed = time.perf_counter()
+        await pilot.press("h")
+        screen: HistoryScreen | None = None
+        deadline = pressed + 120
+        while time.perf_counter() < deadline:
+            await pilot.pause(0.01)
+            if isinstance(app.screen, HistoryScreen):
+                screen = app.screen
+                if "rows" in marks and getattr(screen, "complete", True):
+                    break
+        marks["complete"] = time.perf_counter()
+        stop = True
+        await task
+    emit(
+        {
+            "rows_shown": marks.get("rows", float("inf")) - pressed,
+            "complete": marks["complete"] - pressed,
+            "longest_stall": max(gaps, default=0.0),
+            "sessions": screen.total if screen else 0,
+        }
+    )
+
+
 # -- timer -----------------------------------------------------------------------------------------
 
 
@@ -372,6 +450,8 @@ def main() -> None:
         cmd_keys(int(rest[0]) if rest else len(WORDS))
     elif command == "timer-real":
         cmd_timer_real(float(rest[0]) if rest else 60.0)
+    elif command == "history-screen":
+        cmd_history_screen()
     elif command == "timer-fake":
         cmd_timer_fake(float(rest[0]) if rest else 3600.0)
     else:
