@@ -48,7 +48,7 @@ def draw(figure: Figure, width: int, height: int, *, phase: float = 0.0, side: S
     floor = canvas.dots_high - 1
     margin = 1 if canvas.dots_high > 8 else 0
     scale = min((canvas.dots_wide - 2 * margin) / max(right - left, 0.1), (floor - margin) / top)
-    offset = (canvas.dots_wide - (right - left) * scale) / 2 - left * scale
+    offset = (canvas.dots_wide - 1 - (right - left) * scale) / 2 - left * scale
     thick = scale >= THICK_FROM
 
     def at(x: float, y: float) -> tuple[int, int]:
