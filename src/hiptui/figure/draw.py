@@ -15,25 +15,26 @@ THICK_FROM = 36.0
 """Dots per body unit from which the near limbs are drawn two dots thick."""
 
 
-def _extent(shapes: list[Shape], head: Circle) -> tuple[float, float, float]:
+def _extent(shapes: list[Shape], head: Circle) -> tuple[float, float, float, float]:
     xs: list[float] = [head.centre[0] - head.radius, head.centre[0] + head.radius]
-    ys: list[float] = [head.centre[1] + head.radius]
+    ys: list[float] = [head.centre[1] - head.radius, head.centre[1] + head.radius]
     for shape in shapes:
         if isinstance(shape, Line):
             xs += [shape.start[0], shape.end[0]]
             ys += [shape.start[1], shape.end[1]]
         else:
             xs += [shape.centre[0] - shape.radius, shape.centre[0] + shape.radius]
-            ys.append(shape.centre[1] + shape.radius)
-    return min(xs), max(xs), max(ys)
+            ys += [shape.centre[1] - shape.radius, shape.centre[1] + shape.radius]
+    return min(xs), max(xs), min(ys), max(ys)
 
 
 @lru_cache(maxsize=256)
-def _bounds(figure: Figure) -> tuple[float, float, float]:
-    """Left, right and top over the whole cycle (the floor is at 0)."""
-    extents = [_extent(*pose_shapes(pose_at(figure, i / SAMPLES), figure.view, figure.props)) for i in range(SAMPLES)]
-    extents += [_extent(*pose_shapes(pose, figure.view, figure.props)) for pose in figure.poses]
-    return min(e[0] for e in extents), max(e[1] for e in extents), max(max(e[2] for e in extents), 0.1)
+def _bounds(figure: Figure) -> tuple[float, float, float, float]:
+    """Left, right, bottom and top over the whole cycle (the floor is at 0, the bottom at most 0)."""
+    poses = [pose_at(figure, i / SAMPLES) for i in range(SAMPLES)] + list(figure.poses)
+    extents = [_extent(*pose_shapes(pose, figure.view, figure.props)) for pose in poses]
+    bottom = min(0.0, *(e[2] for e in extents))
+    return min(e[0] for e in extents), max(e[1] for e in extents), bottom, max(max(e[3] for e in extents), bottom + 0.1)
 
 
 def draw(figure: Figure, width: int, height: int, *, phase: float = 0.0, side: Side | None = None) -> list[str]:
@@ -44,10 +45,12 @@ def draw(figure: Figure, width: int, height: int, *, phase: float = 0.0, side: S
     canvas = DotCanvas(width, height)
     if width < 1 or height < 1 or not figure.poses:
         return canvas.rows()
-    left, right, top = _bounds(figure)
-    floor = canvas.dots_high - 1
+    left, right, bottom, top = _bounds(figure)
     margin = 1 if canvas.dots_high > 8 else 0
-    scale = min((canvas.dots_wide - 2 * margin) / max(right - left, 0.1), (floor - margin) / top)
+    scale = min(
+        (canvas.dots_wide - 2 * margin) / max(right - left, 0.1), (canvas.dots_high - 1 - margin) / (top - bottom)
+    )
+    floor = canvas.dots_high - 1 + bottom * scale
     offset = (canvas.dots_wide - 1 - (right - left) * scale) / 2 - left * scale
     thick = scale >= THICK_FROM
 
@@ -55,7 +58,7 @@ def draw(figure: Figure, width: int, height: int, *, phase: float = 0.0, side: S
         return round(offset + x * scale), round(floor - y * scale)
 
     shapes, head = pose_shapes(pose_at(figure, phase), figure.view, figure.props)
-    canvas.line(0, floor, canvas.dots_wide - 1, floor)
+    canvas.line(0, round(floor), canvas.dots_wide - 1, round(floor))
     for shape in shapes:
         if isinstance(shape, Line):
             canvas.line(*at(*shape.start), *at(*shape.end), thick=thick and shape.near)

@@ -10,7 +10,10 @@ from hiptui.figure.pose import Pose
 from hiptui.figure.spec import Prop, View
 
 Point = tuple[float, float]
-THREE_QUARTER_TURN = 35.0
+THREE_QUARTER_TURN, THREE_QUARTER_TILT = 35.0, 0.35
+"""The three-quarter view turns the body this many degrees and looks down on it a little: what is nearer
+the viewer is drawn this much of its distance lower, so a bend along the floor shows."""
+_TURN_COS, _TURN_SIN = math.cos(math.radians(THREE_QUARTER_TURN)), math.sin(math.radians(THREE_QUARTER_TURN))
 WALL_HEIGHT = 1.9
 ANCHOR_GAP, ANCHOR_HEIGHT = 0.35, 0.3
 ANCHORS = ("front", "behind")
@@ -68,8 +71,7 @@ def _project(view: View, point: Vec) -> tuple[float, float, float]:
     if view == "front":
         return z, y, x
     if view == "three-quarter":
-        c, s = math.cos(math.radians(THREE_QUARTER_TURN)), math.sin(math.radians(THREE_QUARTER_TURN))
-        return x * c + z * s, y, z * c - x * s
+        return x * _TURN_COS + z * _TURN_SIN, y, z * _TURN_COS - x * _TURN_SIN
     return x, y, z
 
 
@@ -116,7 +118,8 @@ def pose_shapes(pose: Pose, view: View, props: tuple[Prop, ...]) -> tuple[list[S
     for prop in props:
         if prop.kind in SUPPORT_HEIGHT:
             lift = max(lift, SUPPORT_HEIGHT[prop.kind] - flat[prop.at or DEFAULT_AT[prop.kind]][1])
-    points = {name: (x, y + lift) for name, (x, y, _) in flat.items()}
+    tilt = THREE_QUARTER_TILT if view == "three-quarter" else 0.0
+    points = {name: (x, y + lift - tilt * z) for name, (x, y, z) in flat.items()}
     xs = [x for x, _ in points.values()]
     points["front"] = (max(xs) + ANCHOR_GAP, ANCHOR_HEIGHT)
     points["behind"] = (min(xs) - ANCHOR_GAP, ANCHOR_HEIGHT)
