@@ -61,3 +61,83 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     source = tmp_path / "mine.toml"
     write_pack(source)
     assert PackCache(blocker).load(source).pack is not None
+
+
+FIGURE = """
+[moves.figure]
+view = "front"
+props = ["wall", { prop = "mini-band", at = "knee", to = "front" }]
+poses = [{ base = "supine", hip = 90, knee = 90 }, { base = "supine", hip = 45, knee = 10.5 }]
+motion = "loop"
+hold_pose = 2
+"""
+
+
+def test_a_cached_pack_is_the_pack_a_fresh_load_gives(tmp_path: Path) -> None:
+    """Built without validation, yet equal field by field, figures and routines included."""
+    from hiptui.plugins.builtin import builtin_packs_dir
+
+    mine = tmp_path / "mine.toml"
+    routine = '[[routines]]\nid = "r"\nname = "R"\nmoves = ["a", { move = "b", hold = 20 }, "yoga/pigeon"]\n'
+    mine.write_text(
+        pack_toml("mine", move_toml("a", cues='["Breathe."]') + FIGURE + move_toml("b", "reps = 5"), routine)
+    )
+    for path in [*sorted(builtin_packs_dir().glob("*.toml")), mine]:
+        cache = PackCache(tmp_path / "cache")
+        fresh = cache.load(path)
+        cache.flush()
+        cached = PackCache(tmp_path / "cache").load(path)
+        assert fresh.pack is not None and cached.pack is not None and cached.pack is not fresh.pack
+        assert cached.pack == fresh.pack and cached.problems == fresh.problems
+        assert cached.pack.model_dump() == fresh.pack.model_dump()
+        for ours, theirs in zip(cached.pack.moves, fresh.pack.moves, strict=True):
+            assert ours.dose == theirs.dose and ours.figure == theirs.figure
+            if theirs.figure is not None:
+                assert ours.figure is not None and ours.figure.to_plain() == theirs.figure.to_plain()
+    assert any(move.figure for move in cached.pack.moves)
+
+
+def test_the_cache_builds_every_nested_model() -> None:
+    """Each field that holds a model (or a list of them) is in NESTED, so none is left a plain dict."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    from hiptui.packs.model import Pack
+
+    def models_in(annotation: object) -> list[type[BaseModel]]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return [annotation]
+        return [found for arg in get_args(annotation) for found in models_in(arg)]
+
+    seen: set[type[BaseModel]] = set()
+    todo: list[type[BaseModel]] = [Pack]
+    while todo:
+        model = todo.pop()
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            inner = models_in(field.annotation)
+            if inner:
+                assert pack_cache.NESTED[model][name][0] is inner[0], (model.__name__, name)
+                todo += [m for m in inner if m not in seen]
+            else:
+                assert name not in pack_cache.NESTED.get(model, {})
+
+
+def test_an_entry_with_a_good_digest_but_the_wrong_fields_is_rebuilt(tmp_path: Path) -> None:
+    """As if someone rewrote the entry and its digest: every object must have exactly its fields."""
+    import json
+
+    source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
+    write_pack(source, "Real")
+    cache.load(source)
+    cache.flush()
+    (entry,) = (tmp_path / "cache").iterdir()
+    header_line, body = entry.read_bytes().split(b"\n", 1)
+    header = json.loads(header_line)
+    document = json.loads(body)
+    for change in ({"moves": [{**document["moves"][0], "name": "Forged", "run": "code"}]}, {"moves": [{"id": "x"}]}):
+        forged = json.dumps({**document, **change}).encode()
+        header["digest"] = pack_cache._digest(json.dumps(header["key"]).encode(), forged)
+        entry.write_bytes(json.dumps(header).encode() + b"\n" + forged)
+        assert cache.load(source).pack.moves[0].name == "Real"

@@ -1,11 +1,13 @@
-"""A cache of loaded packs, so unchanged files load without parsing TOML again.
+"""A cache of loaded packs, so unchanged files load without parsing TOML or validating again.
 
 Each entry is keyed on the path the file was found at, the file it resolves to (path, device, inode),
 its size, modification and change times and the hiptui version; a stale, corrupt or unreadable entry is
 ignored and rebuilt, never trusted. A hit says where the file is now, never where it was when cached:
 after symlinks are re-pointed, two paths may resolve to one file, and the record's location is what
-`pack remove` deletes. An entry is two lines of JSON: a header (the key, the warnings), checked before
-the second line, the pack, is parsed, and the pack is validated again by the model on the way in.
+`pack remove` deletes. An entry is two lines of JSON: a header (the key, the warnings and a digest of the
+second line), checked before the second line, the pack as the model validated it, is parsed. The pack is
+then built without validating it again (validation was most of a warm load): an entry whose digest, or
+any object's set of fields, is not what this hiptui writes is rebuilt from the file.
 """
 
 from __future__ import annotations
@@ -15,15 +17,59 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from hiptui import __version__
 from hiptui.base.files import atomic_write
 from hiptui.base.problems import Problem
+from hiptui.packs.figure_model import FigurePose, FigureProp, MoveFigure
 from hiptui.packs.loader import LoadResult, load_pack_file
-from hiptui.packs.model import TRUSTED, Pack
+from hiptui.packs.model import Move, Pack, PackInfo, Routine, RoutineEntry
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+M = TypeVar("M", bound=BaseModel)
+
+NESTED: dict[type[BaseModel], dict[str, tuple[type[BaseModel], bool]]] = {
+    Pack: {"pack": (PackInfo, False), "moves": (Move, True), "routines": (Routine, True)},
+    Move: {"figure": (MoveFigure, False)},
+    MoveFigure: {"props": (FigureProp, True), "poses": (FigurePose, True)},
+    Routine: {"moves": (RoutineEntry, True)},
+}
+"""The fields of each model that hold models (True: a list of them); a test keeps it whole."""
+MODELS: tuple[type[BaseModel], ...] = (*NESTED, PackInfo, RoutineEntry, FigureProp, FigurePose)
+_FIELDS = {model: frozenset(model.model_fields) for model in MODELS}
+_set = object.__setattr__
+
+
+class _Malformed(Exception):
+    """An object of the entry does not have exactly its model's fields."""
+
+
+def _digest(key: bytes, body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16, key=hashlib.blake2b(key, digest_size=32).digest()).hexdigest()
+
+
+def _build(model: type[M], data: object) -> M:
+    """`model` from what `model_dump(mode="json")` gave, without validating: a model's fields are plain
+    JSON values except those NESTED names, and every field is present (the cache writes defaults too)."""
+    if type(data) is not dict or data.keys() != _FIELDS[model]:
+        raise _Malformed(model.__name__)
+    for name, (inner, many) in NESTED.get(model, {}).items():
+        value = data[name]
+        if many:
+            if type(value) is not list:
+                raise _Malformed(f"{model.__name__}.{name}")
+            data[name] = [_build(inner, item) for item in value]
+        elif value is not None:
+            data[name] = _build(inner, value)
+    made = model.__new__(model)
+    _set(made, "__dict__", data)
+    _set(made, "__pydantic_fields_set__", set(data))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 class PackCache:
@@ -68,9 +114,9 @@ class PackCache:
         try:
             header, _, body = entry.read_bytes().partition(b"\n")
             data = json.loads(header)
-            if data["key"] != key:
+            if data["key"] != key or data["digest"] != _digest(json.dumps(key).encode(), body):
                 return None
-            pack = Pack.model_validate_json(body, context={TRUSTED: True})
+            pack = _build(Pack, json.loads(body))
             problems = [Problem(**{**problem, "source": source}) for problem in data["problems"]]
             return LoadResult(source, pack, problems)
         except Exception:
@@ -79,9 +125,13 @@ class PackCache:
     @staticmethod
     def _write(entry: Path, key: list[Any], result: LoadResult) -> None:
         assert result.pack is not None
-        header = {"key": key, "problems": [dataclasses.asdict(problem) for problem in result.problems]}
-        body = result.pack.model_dump_json(exclude_defaults=True)
+        body = result.pack.model_dump_json().encode()
+        header = {
+            "key": key,
+            "digest": _digest(json.dumps(key).encode(), body),
+            "problems": [dataclasses.asdict(problem) for problem in result.problems],
+        }
         try:
-            atomic_write(entry, f"{json.dumps(header, ensure_ascii=False)}\n{body}".encode(), durable=False)
+            atomic_write(entry, json.dumps(header, ensure_ascii=False).encode() + b"\n" + body, durable=False)
         except OSError:
             pass

@@ -40,7 +40,8 @@ PointName = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_on
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # the validators are built on first use: a warm start builds packs from the cache without them
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
 
 class FigurePose(_Strict):

@@ -56,7 +56,8 @@ TRUSTED = "cleaned"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # the validators are built on first use: a warm start builds packs from the cache without them
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
 
 class _WithText(_Strict):
