@@ -72,18 +72,19 @@ def is_loopback(host: str) -> bool:
         return host.lower().rstrip(".") == "localhost"
 
 
-def warning_for(host: str, port: int) -> str:
+def warning_for(host: str, port: int) -> list[str]:
     if is_loopback(host):
-        return (
-            f"Anyone who can reach port {port} on this computer can use the app and change your data. "
-            "It listens on this computer only; for a tablet on a network you trust, add --host 0.0.0.0."
-        )
+        return [
+            f"Anyone who can reach port {port} on this computer can use the app and change your data.",
+            "It listens on this computer only; for a tablet on a network you trust, add --host 0.0.0.0.",
+        ]
     scope = "every network this computer is on" if host in WILDCARDS else host
-    return (
-        f"WARNING: listening on {scope}: ANYONE WHO CAN REACH PORT {port} CAN USE THE APP AND CHANGE YOUR DATA. "
-        f"There is no password. On an untrusted network, serve on 127.0.0.1 and use an SSH tunnel "
-        f"(ssh -L {port}:127.0.0.1:{port} this-computer) instead."
-    )
+    return [
+        f"WARNING: listening on {scope}, with no password:",
+        f"WARNING: ANYONE WHO CAN REACH PORT {port} CAN USE THE APP AND CHANGE YOUR DATA.",
+        f"WARNING: on an untrusted network, serve on 127.0.0.1 and use an SSH tunnel instead "
+        f"(ssh -L {port}:127.0.0.1:{port} this-computer).",
+    ]
 
 
 def serve_app(args: argparse.Namespace) -> int:
@@ -95,9 +96,10 @@ def serve_app(args: argparse.Namespace) -> int:
         raise CommandError(INSTALL_HINT) from None
     home = data_home()
     os.environ[HOME_ENV] = str(home.absolute())  # every app the server starts uses this data folder
+    elsewhere = ", and at this computer's address from other devices" if args.host in WILDCARDS else ""
     announcement = [
-        f"hiptui serve: the app is at {url_of(args.host, args.port)} (data in {clean_text(str(home))})",
-        warning_for(args.host, args.port),
+        f"hiptui serve: the app is at {url_of(args.host, args.port)}{elsewhere} (data in {clean_text(str(home))})",
+        *warning_for(args.host, args.port),
         "Each browser tab runs its own app. Press Ctrl+C to stop serving.",
     ]
     server = HiptuiServer(app_command(), args.host, args.port, announcement, loopback_only=is_loopback(args.host))
