@@ -5,8 +5,11 @@ python -m hiptui.packs.fieldref --update CONTRIBUTING.md
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -40,12 +43,28 @@ def _default(model: type[BaseModel], name: str) -> str:
     return f"default `{str(default).lower() if isinstance(default, bool) else default}`"
 
 
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """The docstring under each field of `model`'s class body (read here, not by pydantic at every
+    import: the models skip `use_attribute_docstrings`, which parses their source as they are made)."""
+    body = ast.parse(textwrap.dedent(inspect.getsource(model))).body[0]
+    assert isinstance(body, ast.ClassDef)
+    docs: dict[str, str] = {}
+    for field, after in zip(body.body, body.body[1:]):
+        named = isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name)
+        text = after.value.value if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant) else None
+        if named and isinstance(text, str):
+            assert isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name)
+            docs[field.target.id] = inspect.cleandoc(text)
+    return docs
+
+
 def render_field_reference() -> str:
     lines: list[str] = []
     for title, model in TABLES:
         lines += [f"#### {title}", "", "| key | | meaning |", "|---|---|---|"]
-        for name, field in model.model_fields.items():
-            lines.append(f"| `{name}` | {_default(model, name)} | {field.description or ''} |")
+        docs = field_docs(model)
+        for name in model.model_fields:
+            lines.append(f"| `{name}` | {_default(model, name)} | {docs.get(name, '')} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

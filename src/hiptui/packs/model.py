@@ -56,8 +56,9 @@ TRUSTED = "cleaned"
 
 
 class _Strict(BaseModel):
-    # the validators are built on first use: a warm start builds packs from the cache without them
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+    # validators are built on first use (a warm start builds packs from the cache without them), and the
+    # field docstrings are read by fieldref, not parsed from the source at every import
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _WithText(_Strict):
