@@ -16,6 +16,9 @@ from hiptui.base.text import clean_text
 
 SETTINGS_FILE = "settings.toml"
 BOUNDS = {"ready_seconds": (0, 120), "switch_seconds": (0, 120)}
+MAX_KEY_ENTRIES = 200
+MAX_KEYS_LENGTH = 100
+KEYS_EXAMPLE = '"builder.start" = "f5,s"'
 
 
 class SettingsError(ValueError):
@@ -31,7 +34,11 @@ class Settings(NamedTuple):
     switch_seconds: int = 5
     bell: bool = True
     theme: str = "textual-dark"
+    motion: bool = True
+    """Animate the figures (the app also stills them when TEXTUAL_ANIMATIONS=none)."""
     disabled_packs: tuple[str, ...] = ()
+    keys: tuple[tuple[str, str], ...] = ()
+    """The [keys] table: binding id and its keys, comma-separated, as written (the app checks both)."""
     unknown: tuple[tuple[str, Any], ...] = ()
     """Keys this hiptui does not know, kept as they were (and written back) so that nothing is lost."""
 
@@ -45,7 +52,7 @@ class Settings(NamedTuple):
             value = data[name]
             if name in BOUNDS:
                 value = _whole_number(name, value)
-            elif name == "bell" and not isinstance(value, bool):
+            elif name in ("bell", "motion") and not isinstance(value, bool):
                 raise SettingsError(name, "must be true or false")
             elif name == "theme" and not (isinstance(value, str) and value):
                 raise SettingsError(name, "must be a theme name")
@@ -53,6 +60,8 @@ class Settings(NamedTuple):
                 if not (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)):
                     raise SettingsError(name, "must be a list of pack ids")
                 value = tuple(value)
+            elif name == "keys":
+                value = _keymap(value)
             values[name] = value
         return cls(**values)
 
@@ -60,8 +69,11 @@ class Settings(NamedTuple):
         return Settings.from_dict({**self.as_dict(), **changes})
 
     def as_dict(self) -> dict[str, Any]:
-        known = {name: getattr(self, name) for name in KNOWN}
-        return {**dict(self.unknown), **known, "disabled_packs": list(self.disabled_packs)}
+        known = {name: getattr(self, name) for name in KNOWN if name != "keys"}
+        document = {**dict(self.unknown), **known, "disabled_packs": list(self.disabled_packs)}
+        if self.keys:
+            document["keys"] = dict(self.keys)
+        return document
 
     def unknown_key_notices(self) -> list[str]:
         import difflib
@@ -87,6 +99,25 @@ def _whole_number(name: str, value: Any) -> int:
     if not low <= value <= high:
         raise SettingsError(name, f"must be from {low} to {high} seconds")
     return value
+
+
+def _keymap(value: Any) -> tuple[tuple[str, str], ...]:
+    """The [keys] table as (binding id, "key,key") pairs; a list of keys is joined with commas."""
+    if not isinstance(value, dict):
+        raise SettingsError("keys", f"must be a table of binding ids and their keys, such as {KEYS_EXAMPLE}")
+    if len(value) > MAX_KEY_ENTRIES:
+        raise SettingsError("keys", f"has {len(value)} entries; at most {MAX_KEY_ENTRIES}")
+    pairs = []
+    for binding_id, keys in value.items():
+        shown = " ".join(clean_text(binding_id).split())[:60]
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            keys = ",".join(keys)
+        if not isinstance(keys, str):
+            raise SettingsError("keys", f"{shown!r} must be keys in quotes, such as {KEYS_EXAMPLE}")
+        if len(keys) > MAX_KEYS_LENGTH:
+            raise SettingsError("keys", f"{shown!r} is longer than {MAX_KEYS_LENGTH} characters")
+        pairs.append((binding_id, keys))
+    return tuple(pairs)
 
 
 class Loaded(NamedTuple):

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from hiptui.base.gc_pause import start_up_done
 from hiptui.base.paths import data_home
+from hiptui.base.text import clean_text
 from hiptui.data.settings import Loaded, Settings, load_settings
+from hiptui.tui.keys import APP
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -52,9 +54,7 @@ class HiptuiApp(App[None]):
     TITLE = "hiptui"
     SUB_TITLE = "hip care for runners"
     COMMANDS = App.COMMANDS | {_queue_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(APP)
 
     def __init__(
         self,
@@ -79,6 +79,8 @@ class HiptuiApp(App[None]):
         """Keys typed as the app starts (a terminal hands them over at once): kept, in order, until the
         builder and the dialogs' rules are there, instead of running bindings against an empty screen."""
         self._started = False
+        self.keymap: dict[str, str] = {}
+        """The [keys] of settings.toml in force (the entries that passed the checks), by binding id."""
 
     # -- the state, with one owner --------------------------------------------------------------------
 
@@ -110,7 +112,21 @@ class HiptuiApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return self.builder
 
+    @property
+    def motion(self) -> bool:
+        """Animate the figures: the setting, unless TEXTUAL_ANIMATIONS=none says no animation at all."""
+        return self.settings.motion and self.animation_level != "none"
+
+    def _register_themes(self) -> None:
+        """hiptui's own themes: before the first frame only when the settings name one of them."""
+        from hiptui.tui.themes import THEMES
+
+        for theme in THEMES:
+            self.register_theme(theme)
+
     def on_mount(self) -> None:
+        if self.settings.theme not in self.available_themes:
+            self._register_themes()
         if self.theme != self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -133,10 +149,38 @@ class HiptuiApp(App[None]):
         dialogs = self.DIALOGS_CSS_PATH
         self.stylesheet.add_source(dialogs.read_text(encoding="utf-8"), read_from=(str(dialogs), ""))
         self.builder.add_drag_manager()
+        self._register_themes()
+        self._apply_keymap()
+        self._tell_unknown_theme()
         self.call_later(self._hand_over_early_keys)
         workspace = self.workspace  # its files are opened here, before the worker starts
         if self._given_library is None:
             self._load_library(workspace)
+
+    def _apply_keymap(self) -> None:
+        """The [keys] of settings.toml, checked, before any key typed so far is handed over."""
+        if not self.settings.keys:
+            return
+        from hiptui.tui.keymap import app_screens, check_keymap, describe_problems
+
+        checked = check_keymap(self.settings.keys, app_screens())
+        self.keymap = checked.keymap
+        self.set_keymap(checked.keymap)
+        self.builder.keymap_changed()
+        if checked.problems:
+            title = "settings.toml [keys]: left out"
+            self.notify(describe_problems(checked.problems), title=title, severity="warning", timeout=15, markup=False)
+
+    def _tell_unknown_theme(self) -> None:
+        wanted = self.settings.theme
+        if wanted in self.available_themes:
+            return
+        import difflib
+
+        close = difflib.get_close_matches(wanted, self.available_themes, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        shown = " ".join(clean_text(wanted).split())[:60]
+        self.notify(f"settings.toml: no theme {shown!r}{hint}; using {self.theme}", severity="warning", markup=False)
 
     async def _hand_over_early_keys(self) -> None:
         early, self._keys_before_first_frame = self._keys_before_first_frame or [], None
@@ -222,7 +266,7 @@ class HiptuiApp(App[None]):
             if settings is not None:
                 self.apply_settings(settings)
 
-        self.push_screen(SettingsDialog(self.settings, sorted(self.available_themes)), apply)
+        self.push_screen(SettingsDialog(self.settings, self.theme, sorted(self.available_themes), self.home), apply)
 
     def action_show_history(self) -> None:
         self.builder.after_packs(self._show_history)  # the history opens with the packs, in the worker

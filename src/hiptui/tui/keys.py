@@ -20,6 +20,8 @@ def key(
     return Binding(keys, action, description, show, key_display, priority, tooltip=help, id=id)
 
 
+APP = [key("ctrl+q", "quit", "Quit", "quit, from any screen", "app.quit", show=False, priority=True)]
+
 BUILDER = [
     key(
         "slash",
@@ -99,6 +101,15 @@ BUILDER = [
         "builder.routines",
     ),
     key("g", "plan", "Plan", "plan a session for the time, the run and the gear you have", "builder.plan"),
+    key(
+        "1",
+        "before_run",
+        "Before a run",
+        "put the pre-run warm-up in the queue",
+        "builder.before-run",
+        show=False,
+    ),
+    key("2", "after_run", "After a run", "put the post-run reset in the queue", "builder.after-run", show=False),
     key("c", "clear", "Clear", "clear the queue (asks first)", "builder.clear", show=False),
     key(
         "ctrl+s",
@@ -129,6 +140,8 @@ BUILDER = [
     key("question_mark", "help", "Help", "this help: every key", "builder.help", key_display="?"),
     key("q", "app.quit", "Quit", "quit", "builder.quit"),
 ]
+
+HELP = [key("escape,question_mark,q", "dismiss", "Close", "close the help", "help.close")]
 
 MOUSE = [
     ("click", "select a move"),

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 QUEUE_ACTIONS = {"move_up", "move_down", "remove", "edit_dose", "easier", "harder"}
 EMPTY_QUEUE_TOTAL = "Total 0:00"
+BEFORE_RUN, AFTER_RUN = "mobility/pre-run-warm-up", "yoga/post-run-reset"
 
 
 def needs_packs(action: Callable[[BuilderScreen], None]) -> Callable[[BuilderScreen], None]:
@@ -207,8 +208,25 @@ class BuilderScreen(Screen[None]):
         self.query_one("#queue-pane").border_subtitle = total if moves else EMPTY_QUEUE_TOTAL
         if queue_list.has_focus and queue_list.current is not None:
             self.query_one(MoveDetail).show(queue_list.current.move, queue_list.current.dose)
+        self._show_welcome(not moves)
         self.refresh_bindings()  # Start, Up, Down and Remove depend on the queue having moves
         app_of(self).tell_notices()
+
+    def _show_welcome(self, empty: bool) -> None:
+        """The welcome stands in an empty queue's pane, the first time and whenever it is emptied again: an empty
+        queue is where a runner needs a way in. Made when first needed (the first frame has no queue yet)."""
+        from hiptui.tui.widgets.welcome import Welcome
+
+        pane = self.query_one("#queue-pane")
+        if empty and not pane.query(Welcome):
+            pane.mount(Welcome(id="welcome"))
+        pane.set_class(empty, "-welcome")
+
+    def keymap_changed(self) -> None:
+        from hiptui.tui.widgets.welcome import Welcome
+
+        for welcome in self.query(Welcome):
+            welcome.update(welcome.text())
 
     def add_moves(self, entries: list[CatalogMove] | list[QueueItem], at: int | None = None) -> None:
         self.workspace.add(entries, at)
@@ -367,6 +385,14 @@ class BuilderScreen(Screen[None]):
         from hiptui.tui.screens.routines import RoutinePicker
 
         self.app.push_screen(RoutinePicker(), self.load_routine)
+
+    @needs_packs
+    def action_before_run(self) -> None:
+        self.load_routine(BEFORE_RUN)
+
+    @needs_packs
+    def action_after_run(self) -> None:
+        self.load_routine(AFTER_RUN)
 
     def load_routine(self, gid: str | None) -> None:
         from hiptui.workspace import WorkspaceError

@@ -13,7 +13,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from hiptui.tui.keys import BUILDER, MOUSE
+from hiptui.tui.keymap import keys_in_force
+from hiptui.tui.keys import APP, BUILDER, HELP, MOUSE
+from hiptui.tui.safe import plain
+from hiptui.tui.services import app_of
 
 DISCLAIMER = (
     "hiptui offers general fitness guidance, not medical advice. Move within a comfortable range, "
@@ -27,13 +30,16 @@ EXTRA_BUILDER_KEYS = [
 
 
 def key_rows(screen: Screen[Any], bindings: list[Binding]) -> list[tuple[str, str]]:
-    """(keys, what they do) for each binding, as the keys in force are shown; one row per help line."""
+    """(keys, what they do) for each binding, with the keys in force (the keymap's, or the defaults); one row
+    per help line."""
+    app = app_of(screen)
     rows: dict[str, str] = {}
     for binding in bindings:
-        if binding.key_display:  # one name for all its keys, such as "x" for delete, backspace and x
-            keys = screen.app.get_key_display(binding)
+        if binding.key_display and binding.id not in app.keymap:  # one name for all its keys ("x" for x, delete)
+            keys = app.get_key_display(binding)
         else:
-            keys = " / ".join(screen.app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
+            in_force = keys_in_force(binding, app.keymap)
+            keys = " / ".join(app.get_key_display(Binding(k, binding.action)) for k in in_force)
         help = binding.tooltip or binding.description
         rows.setdefault(help, keys)
     return [(keys, help) for help, keys in rows.items()]
@@ -49,7 +55,7 @@ def _table(title: str, rows: list[tuple[str, str]]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+    BINDINGS: ClassVar[list[BindingType]] = list(HELP)
 
     def __init__(self, opener: Screen[Any]) -> None:
         super().__init__(classes="dialog-screen")
@@ -60,8 +66,11 @@ class HelpScreen(ModalScreen[None]):
 
         builder = ("Builder", key_rows(self.opener, BUILDER) + EXTRA_BUILDER_KEYS)
         timer = ("Timer", key_rows(self.opener, TIMER))
+        anywhere = ("Anywhere", key_rows(self.opener, APP))
         mouse = ("Mouse (builder)", MOUSE)
-        return [timer, builder, mouse] if isinstance(self.opener, TimerScreen) else [builder, mouse, timer]
+        if isinstance(self.opener, TimerScreen):
+            return [timer, anywhere, builder, mouse]
+        return [builder, anywhere, mouse, timer]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="help"):
@@ -70,4 +79,5 @@ class HelpScreen(ModalScreen[None]):
                 for title, rows in self.sections():
                     yield Static(_table(title, rows))
             yield Static(Text(DISCLAIMER, style="italic"), id="disclaimer")
-            yield Static("escape closes · ↑ ↓ scroll", classes="hint")
+            close = key_rows(self, HELP)[0][0].split(" / ")[0]
+            yield Static(plain(f"{close} closes · ↑ ↓ scroll"), classes="hint")

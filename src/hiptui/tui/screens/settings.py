@@ -1,7 +1,9 @@
-"""Settings: get-ready and switch-sides seconds, the bell, and the theme."""
+"""Settings: get-ready and switch-sides seconds, the bell, the figures' animation, the theme, and where the
+data folder is."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,21 +15,32 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from hiptui.data.settings import Settings, SettingsError
+from hiptui.tui.safe import plain
+
+THEME_NOTES = {
+    "high-contrast": "high contrast",
+    "ansi-dark": "your terminal's colours, dark",
+    "ansi-light": "your terminal's colours, light",
+}
 
 
 class SettingsDialog(ModalScreen[Settings | None]):
     AUTO_FOCUS = "Input"  # not the scrolling form around it: keys go straight to the first field
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, settings: Settings, themes: list[str]) -> None:
+    def __init__(self, settings: Settings, theme: str, themes: list[str], home: Path) -> None:
+        """`theme` is the one in use: the saved one may be a name no longer known."""
         super().__init__(classes="dialog-screen")
         self.settings = settings
+        self.theme = theme
         self.themes = themes
+        self.home = home
 
     def compose(self) -> ComposeResult:
         settings = self.settings
         with Vertical(classes="dialog", id="settings"):
             yield Static("Settings", classes="title")
+            yield Static(Text.assemble("Data folder: ", plain(str(self.home))), id="data-folder")
             yield Static(id="settings-error", classes="form-error")
             with VerticalScroll(classes="form"):
                 yield Label("Get ready before each move (seconds)")
@@ -36,14 +49,25 @@ class SettingsDialog(ModalScreen[Settings | None]):
                 yield Input(str(settings.switch_seconds), id="switch_seconds", type="integer")
                 with Horizontal(classes="switch-row"):
                     yield Switch(settings.bell, id="bell")
-                    yield Label("Bell at each change and at 3-2-1")
+                    yield Label("Bell at each change")
+                    yield Switch(settings.motion, id="motion")
+                    yield Label("Animate figures")
                 yield Label("Theme")
                 yield Select(
-                    [(name, name) for name in self.themes], value=settings.theme, allow_blank=False, id="theme"
+                    [(self._theme_label(name), name) for name in self.themes],
+                    value=self.theme,
+                    allow_blank=False,
+                    id="theme",
                 )
+
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+
+    @staticmethod
+    def _theme_label(name: str) -> str:
+        note = THEME_NOTES.get(name)
+        return f"{name} ({note})" if note else name
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -52,6 +76,7 @@ class SettingsDialog(ModalScreen[Settings | None]):
             "ready_seconds": self.query_one("#ready_seconds", Input).value,
             "switch_seconds": self.query_one("#switch_seconds", Input).value,
             "bell": self.query_one("#bell", Switch).value,
+            "motion": self.query_one("#motion", Switch).value,
             "theme": self.query_one("#theme", Select).value,
         }
         try:

@@ -7,12 +7,17 @@ click on a hint runs its action.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cache
+
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
+
+from hiptui.tui.services import app_of
 
 
 class KeyBar(Widget):
@@ -65,7 +70,7 @@ class KeyBar(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         seen: set[str] = set()
-        for node, binding, enabled, _tooltip in self._shown_screen.active_bindings.values():
+        for node, binding, enabled, _tooltip in self._in_order(self._shown_screen.active_bindings.values()):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -87,3 +92,23 @@ class KeyBar(Widget):
                 return
         if event.x >= self.size.width - 12 and self.app.ENABLE_COMMAND_PALETTE:
             self.app.action_command_palette()
+
+    def _in_order(self, bindings: Iterable[ActiveBinding]) -> Iterable[ActiveBinding]:
+        """Node by node as Textual gives them, each node's in the order of its BINDINGS: a key the keymap
+        moved keeps its place in the bar (without a keymap, Textual's order is that order)."""
+        return _in_order(bindings) if app_of(self).keymap else bindings
+
+
+def _in_order(bindings: Iterable[ActiveBinding]) -> list[ActiveBinding]:
+    nodes: dict[int, int] = {}
+    ranked = []
+    for active in bindings:
+        node_rank = nodes.setdefault(id(active.node), len(nodes))
+        ranked.append(((node_rank, _ranks(type(active.node)).get(active.binding.id, -1)), active))
+    return [active for _, active in sorted(ranked, key=lambda pair: pair[0])]
+
+
+@cache
+def _ranks(node_type: type[DOMNode]) -> dict[str | None, int]:
+    ids = [b.id for b in node_type.BINDINGS if isinstance(b, Binding) and b.id]
+    return {binding_id: rank for rank, binding_id in enumerate(ids)}

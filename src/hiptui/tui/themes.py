@@ -1,0 +1,61 @@
+"""The themes hiptui adds to Textual's (whose `ansi-dark` and `ansi-light` keep the terminal's own colours).
+
+`high-contrast`: white on black, with yellow and cyan for what has focus. Each colour is one of the 16 a
+basic terminal has (its bright half), so nothing turns grey or vanishes when colours are cut down to 16.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+BLACK, WHITE, YELLOW, CYAN = "#000000", "#ffffff", "#ffff00", "#00ffff"
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary=CYAN,
+    secondary=YELLOW,
+    accent=YELLOW,
+    warning=YELLOW,
+    error="#ff0000",
+    success="#00ff00",
+    foreground=WHITE,
+    background=BLACK,
+    surface=BLACK,
+    panel=BLACK,
+    boost=BLACK,
+    dark=True,
+    variables={
+        "text-muted": WHITE,
+        "foreground-muted": WHITE,
+        "text-disabled": WHITE,
+        "border": YELLOW,
+        "border-blurred": WHITE,
+        "panel-lighten-2": WHITE,
+        "footer-background": WHITE,
+        "footer-foreground": BLACK,
+        "footer-key-foreground": BLACK,
+        "footer-description-foreground": BLACK,
+        "block-cursor-background": YELLOW,
+        "block-cursor-foreground": BLACK,
+        "block-cursor-text-style": "bold",
+        "block-cursor-blurred-background": WHITE,
+        "block-cursor-blurred-foreground": BLACK,
+        "block-hover-background": BLACK,
+        "input-cursor-background": YELLOW,
+        "input-cursor-foreground": BLACK,
+        "input-selection-background": CYAN,
+        "input-selection-foreground": BLACK,
+        "scrollbar": WHITE,
+        "scrollbar-hover": YELLOW,
+        "scrollbar-active": YELLOW,
+        "scrollbar-background": BLACK,
+        "link-color": CYAN,
+        "link-color-hover": BLACK,
+        "link-background-hover": CYAN,
+        "button-foreground": BLACK,
+        "screen-selection-background": CYAN,
+        "screen-selection-foreground": BLACK,
+    },
+)
+
+THEMES = [HIGH_CONTRAST]
