@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from hiptui.catalog.card import card_of
@@ -39,3 +40,14 @@ def test_card_text_wraps_under_its_labels_and_cleans_pack_text() -> None:
     assert all(len(line) <= 40 for line in lines) and "\x1b" not in "".join(lines)
     start = lines.index("Cautions") + 1
     assert lines[start].startswith(" ! Careful") and lines[start + 1].startswith("   ")
+
+
+def test_show_draws_the_figure_and_moves_json_says_which_have_one(hiptui_home: Path) -> None:
+    (hiptui_home / "packs").mkdir()
+    (hiptui_home / "packs" / "plain.toml").write_text(pack_toml("plain", move_toml("no-figure")))
+    braille = range(0x2801, 0x2900)
+    drawn = hiptui("show", "mobility/couch-stretch", home=hiptui_home).stdout
+    plain = hiptui("show", "plain/no-figure", home=hiptui_home).stdout
+    assert any(ord(char) in braille for char in drawn) and not any(ord(char) in braille for char in plain)
+    rows = {row["id"]: row["figure"] for row in json.loads(hiptui("moves", "--json", home=hiptui_home).stdout)}
+    assert rows["mobility/couch-stretch"] is True and rows["plain/no-figure"] is False

@@ -12,6 +12,7 @@ from hiptui.base.problems import Problem
 from hiptui.catalog.search import Filters, SearchIndex
 
 if TYPE_CHECKING:
+    from hiptui.figure import Figure
     from hiptui.packs.model import Dose, Move, Pack, Routine, RoutineEntry
 
 
@@ -91,6 +92,7 @@ class Catalog:
                 if move.easier or move.harder:
                     linked.append(entry)
         self.problems: list[Problem] = []
+        self._figures: dict[str, Figure | None] = {}
         self._progressions = {entry.gid: self._link(entry) for entry in linked}
         self.routines: dict[str, ResolvedRoutine] = {}
         for pack in self.packs:
@@ -153,6 +155,13 @@ class Catalog:
         """The move's easier and harder versions that a loaded pack has, in the order its pack lists them."""
         easier, harder = self._progressions.get(move.gid, ((), ()))
         return list(easier), list(harder)
+
+    def figure(self, move: CatalogMove) -> Figure | None:
+        """The move's figure, ready to draw (converted once, so every drawing of it can be cached)."""
+        if move.gid not in self._figures:
+            spec = move.move.figure
+            self._figures[move.gid] = None if spec is None else spec.to_plain()
+        return self._figures[move.gid]
 
     def _link(self, entry: CatalogMove) -> tuple[tuple[CatalogMove, ...], tuple[CatalogMove, ...]]:
         return self._look_up(entry, "easier", entry.move.easier), self._look_up(entry, "harder", entry.move.harder)

@@ -47,4 +47,5 @@ def move_json(entry: CatalogMove, dose: Dose | None = None) -> dict[str, Any]:
         "sets": dose.sets,
         "rest": dose.rest,
         "aliases": list(move.aliases),
+        "figure": move.figure is not None,
     }

@@ -140,10 +140,13 @@ class MoveInfo(ModalScreen[None]):
         self.entry, self.dose, self.catalog = entry, dose, catalog
 
     def compose(self) -> ComposeResult:
+        from hiptui.tui.widgets.figure import FigureStrip
         from hiptui.tui.widgets.move_detail import move_details
 
+        catalog = self.catalog or self._opener_catalog()
         with VerticalScroll(classes="dialog wide", id="move-info"):
-            yield Static(move_details(self.entry, self.catalog or self._opener_catalog(), self.dose))
+            yield FigureStrip(catalog.figure(self.entry) if catalog else None, id="move-info-figure")
+            yield Static(move_details(self.entry, catalog, self.dose))
 
     def _opener_catalog(self) -> Catalog | None:
         """The catalogue of the screen this dialog was opened over, which names the progressions."""

@@ -16,12 +16,15 @@ from textual.widgets import Digits, ProgressBar, Static
 
 from hiptui.base.durations import format_duration
 from hiptui.catalog.formatting import describe_dose
+from hiptui.figure import Figure, phase_of_pose
+from hiptui.figure.tempo import figure_motion
 from hiptui.session.session import Session
 from hiptui.session.timeline import Segment
 from hiptui.session.timer import ADJUST_STEP, CountdownBeep, Event, SegmentStarted, SessionFinished
 from hiptui.tui.keys import key
 from hiptui.tui.safe import plain
-from hiptui.tui.services import app_of
+from hiptui.tui.services import app_of, workspace_of
+from hiptui.tui.widgets.figure import FigureView
 from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
 
@@ -74,13 +77,19 @@ def describe_next(segment: Segment | None) -> str:
     return f"Next: {segment.title}{side} · {format_duration(segment.seconds)}"
 
 
-def next_change(remaining: float, elapsed: float, duration: float, bar_steps: int) -> float:
-    """Seconds until the countdown shows its next second or the segment's bar (of `bar_steps`) its next
-    step: when the screen next has something new to draw."""
+def next_change(
+    remaining: float, elapsed: float, duration: float, bar_steps: int, frame_seconds: float | None = None
+) -> float:
+    """Seconds until the countdown shows its next second, the segment's bar (of `bar_steps`) its next
+    step or a moving figure its next frame: when the screen next has something new to draw."""
     to_next_second = remaining - (math.ceil(remaining - EPSILON) - 1)
     step = duration / bar_steps if duration else math.inf
-    to_next_step = (math.floor(elapsed / step + EPSILON) + 1) * step - elapsed
-    return max(0.0, min(to_next_second, to_next_step)) + WAKE_LATE
+    soonest = min(to_next_second, _to_next(elapsed, step), _to_next(elapsed, frame_seconds or math.inf))
+    return max(0.0, soonest) + WAKE_LATE
+
+
+def _to_next(elapsed: float, step: float) -> float:
+    return (math.floor(elapsed / step + EPSILON) + 1) * step - elapsed
 
 
 def bar_steps(width: int, duration: float) -> int:
@@ -100,6 +109,7 @@ class TimerScreen(Screen[None]):
         self._shown_index = -1
         self._shown: dict[str, str] = {}
         self._wake: Timer | None = None
+        self._figure: Figure | None = None
         self._told_history_problem = False
 
     def compose(self) -> ComposeResult:
@@ -109,8 +119,10 @@ class TimerScreen(Screen[None]):
             yield Static(id="timer-title")
             yield Static(id="timer-badges")
             with Horizontal(id="countdown-row"):
-                yield Digits("0:00", id="countdown")
-            yield Static(id="paused")
+                yield FigureView(id="timer-figure")
+                with Vertical(id="countdown-box"):
+                    yield Digits("0:00", id="countdown")
+                    yield Static(id="paused")
             yield ProgressBar(total=100, show_eta=False, id="segment-progress")
             yield Static(id="timer-next")
             with VerticalScroll(id="timer-steps"):
@@ -120,6 +132,7 @@ class TimerScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._motion = workspace_of(self).settings.motion and self.app.animation_level != "none"
         self.handle(self.session.start())
 
     def tick(self) -> None:
@@ -173,8 +186,29 @@ class TimerScreen(Screen[None]):
         if paused != self.has_class("-paused"):
             self.set_class(paused, "-paused")
             self.refresh_bindings()  # the key bar names what space does now
+        frame_seconds = self._show_figure(segment, timer.elapsed)
         running = timer.state == "running"
-        self._wake_at(next_change(timer.remaining, timer.elapsed, timer.duration, steps) if running else None)
+        self._wake_at(
+            next_change(timer.remaining, timer.elapsed, timer.duration, steps, frame_seconds) if running else None
+        )
+
+    def _show_figure(self, segment: Segment, elapsed: float) -> float | None:
+        """Draw the move's figure as this moment of the segment shows it; the seconds a frame lasts while
+        it moves (reps, with motion on), else None. Before the move and between sides it shows the first
+        pose on the coming side; in a hold and at rest, the pose held."""
+        figure = self._figure
+        view = self.query_one("#timer-figure", FigureView)
+        if figure is None:
+            view.show(None)
+            return None
+        reps = segment.kind == "work" and segment.reps is not None
+        if reps and self._motion:
+            motion = figure_motion(elapsed, segment.item.dose.rep_seconds)
+            view.show(figure, motion.phase, segment.side)
+            return motion.frame_seconds
+        still = 0 if segment.kind in ("ready", "switch") else figure.hold_index
+        view.show(figure, phase_of_pose(figure, still), segment.side)
+        return None
 
     def _show(self, selector: str, text: str, style: str = "") -> None:
         if self._shown.get(selector) == text:
@@ -200,6 +234,7 @@ class TimerScreen(Screen[None]):
     def _show_segment(self, segment: Segment) -> None:
         timeline = self.timer.timeline
         move_count = timeline.segments[-1].item_index + 1
+        self._figure = workspace_of(self).catalog.figure(segment.item.move)
         self.query_one("#timer-position", Static).update(
             plain(f"Move {segment.item_index + 1} of {move_count} · {describe_dose(segment.item.dose)}")
         )

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from hiptui.catalog.card import card_of
 from hiptui.tui.safe import plain
+from hiptui.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
@@ -62,6 +63,7 @@ class MoveDetail(VerticalScroll):
     _pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        yield FigureStrip(id="detail-figure")
         yield Static(id="detail-body")
 
     @property
@@ -85,8 +87,10 @@ class MoveDetail(VerticalScroll):
             return
         self._shown = shown
         body = self.query_one("#detail-body", Static)
+        catalog: Catalog | None = getattr(self.screen, "catalog", None)
+        self.query_one(FigureStrip).show(catalog.figure(entry) if catalog and entry else None)
         if entry is None:
             body.update(Text("Highlight a move to see how to do it.", style="dim"))
         else:
-            body.update(move_details(entry, getattr(self.screen, "catalog", None), dose))
+            body.update(move_details(entry, catalog, dose))
         self.scroll_home(animate=False)

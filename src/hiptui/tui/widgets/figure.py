@@ -1,0 +1,63 @@
+"""A move's figure in braille: still key poses on the card, one pose that moves on the timer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.text import Text
+from textual.widget import Widget
+
+from hiptui.figure import Figure, Side, draw
+from hiptui.figure.strip import draw_key_poses
+
+
+@lru_cache(maxsize=256)
+def _drawn(figure: Figure, width: int, height: int, phase: float, side: Side | None) -> Text:
+    return Text("\n".join(draw(figure, width, height, phase=phase, side=side)))
+
+
+@lru_cache(maxsize=32)
+def _strip(figure: Figure, width: int, height: int, side: Side | None) -> Text:
+    return Text("\n".join(draw_key_poses(figure, width, height, side)))
+
+
+class FigureView(Widget):
+    """One pose of a figure at a phase; it repaints only when the picture changes."""
+
+    _shown: tuple[Figure, float, Side | None] | None = None
+
+    def on_mount(self) -> None:
+        self.display = self._shown is not None
+
+    def show(self, figure: Figure | None, phase: float = 0.0, side: Side | None = None) -> None:
+        shown = None if figure is None else (figure, phase, side)
+        if shown != self._shown:
+            self._shown = shown
+            self.display = shown is not None
+            self.refresh()
+
+    def render(self) -> Text:
+        if self._shown is None:
+            return Text()
+        figure, phase, side = self._shown
+        return _drawn(figure, self.content_size.width, self.content_size.height, phase, side)
+
+
+class FigureStrip(Widget):
+    """A figure's key poses side by side, working side on the left."""
+
+    def __init__(self, figure: Figure | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._figure = figure
+        self.display = figure is not None
+
+    def show(self, figure: Figure | None) -> None:
+        if figure is not self._figure:
+            self._figure = figure
+            self.display = figure is not None
+            self.refresh()
+
+    def render(self) -> Text:
+        if self._figure is None:
+            return Text()
+        return _strip(self._figure, self.content_size.width, self.content_size.height, None)
