@@ -68,7 +68,7 @@ async def test_an_unknown_theme_falls_back_with_a_notice_and_settings_still_open
 def test_high_contrast_keeps_to_the_sixteen_colours() -> None:
     from textual.color import Color
 
-    sixteen = {"#000000", "#ffffff", "#ffff00", "#00ffff", "#ff0000", "#00ff00"}
+    sixteen = {"#000000", "#ffffff", "#ffff00", "#00ffff", "#ff0000", "#00ff00", "#808080"}
     colours = [HIGH_CONTRAST.primary, HIGH_CONTRAST.foreground, HIGH_CONTRAST.background, HIGH_CONTRAST.accent]
     colours += [v for v in HIGH_CONTRAST.variables.values() if v.startswith("#")]
     assert {Color.parse(c).hex.lower() for c in colours if c} <= sixteen

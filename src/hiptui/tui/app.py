@@ -171,6 +171,13 @@ class HiptuiApp(App[None]):
             title = "settings.toml [keys]: left out"
             self.notify(describe_problems(checked.problems), title=title, severity="warning", timeout=15, markup=False)
 
+    def key_name(self, binding_id: str) -> str:
+        """The key in force for a binding of the builder's, the app's or the timer's, as the screen names it."""
+        from hiptui.tui.keymap import key_shown
+        from hiptui.tui.keys import BY_ID
+
+        return key_shown(self, BY_ID[binding_id], self.keymap)
+
     def _tell_unknown_theme(self) -> None:
         wanted = self.settings.theme
         if wanted in self.available_themes:

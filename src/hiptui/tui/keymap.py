@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _normalize_key_list, key_to_character
 
 from hiptui.base.text import clean_text
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 MODIFIERS = frozenset({"ctrl", "alt", "shift", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.value.startswith("<"))
@@ -162,6 +165,13 @@ def describe_problems(problems: list[str]) -> str:
     if len(problems) > SHOWN_PROBLEMS:
         lines.append(f"…and {len(problems) - SHOWN_PROBLEMS} more")
     return "\n".join(lines)
+
+
+def key_shown(app: App[Any], binding: Binding, keymap: dict[str, str]) -> str:
+    """How the first key in force for `binding` is named on screen ("/", "^z", "f5")."""
+    if binding.key_display and binding.id not in keymap:
+        return binding.key_display
+    return app.get_key_display(Binding(keys_in_force(binding, keymap)[0], binding.action))
 
 
 def keys_in_force(binding: Binding, keymap: dict[str, str]) -> list[str]:

@@ -148,3 +148,5 @@ MOUSE = [
     ("drag a library move", "drop it on the queue where you want it"),
     ("drag a queue item", "reorder; drop outside the queue or press escape to cancel"),
 ]
+
+BY_ID = {binding.id: binding for binding in APP + BUILDER + HELP if binding.id}

@@ -1,14 +1,15 @@
 """The themes hiptui adds to Textual's (whose `ansi-dark` and `ansi-light` keep the terminal's own colours).
 
-`high-contrast`: white on black, with yellow and cyan for what has focus. Each colour is one of the 16 a
-basic terminal has (its bright half), so nothing turns grey or vanishes when colours are cut down to 16.
+`high-contrast`: white on black, with yellow and cyan for what has focus and grey only for what cannot be
+used now. Each colour is one of the 16 a basic terminal has, so nothing blurs or vanishes when colours are cut
+down to 16 (app.tcss gives the lists a solid cursor in it, where other themes blend one).
 """
 
 from __future__ import annotations
 
 from textual.theme import Theme
 
-BLACK, WHITE, YELLOW, CYAN = "#000000", "#ffffff", "#ffff00", "#00ffff"
+BLACK, WHITE, YELLOW, CYAN, GREY = "#000000", "#ffffff", "#ffff00", "#00ffff", "#808080"
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -27,14 +28,14 @@ HIGH_CONTRAST = Theme(
     variables={
         "text-muted": WHITE,
         "foreground-muted": WHITE,
-        "text-disabled": WHITE,
+        "text-disabled": GREY,
         "border": YELLOW,
         "border-blurred": WHITE,
         "panel-lighten-2": WHITE,
-        "footer-background": WHITE,
-        "footer-foreground": BLACK,
-        "footer-key-foreground": BLACK,
-        "footer-description-foreground": BLACK,
+        "footer-background": BLACK,
+        "footer-foreground": WHITE,
+        "footer-key-foreground": YELLOW,
+        "footer-description-foreground": WHITE,
         "block-cursor-background": YELLOW,
         "block-cursor-foreground": BLACK,
         "block-cursor-text-style": "bold",

@@ -193,10 +193,10 @@ class BuilderScreen(Screen[None]):
 
     def _nothing_found_hint(self, query: str) -> str:
         if not self.filters:
-            return "No moves match: / changes the search."
+            return f"No moves match: {self._key('search')} changes the search."
         if not query.strip():
-            return "No moves pass the filters: f changes them."
-        return "No moves match: / changes the search, f the filters."
+            return f"No moves pass the filters: {self._key('filters')} changes them."
+        return f"No moves match: {self._key('search')} changes the search, {self._key('filters')} the filters."
 
     def queue_changed(self, change: QueueChange | None) -> None:
         """The workspace's queue changed (it is saved already): show it, and its total."""
@@ -221,6 +221,10 @@ class BuilderScreen(Screen[None]):
         if empty and not pane.query(Welcome):
             pane.mount(Welcome(id="welcome"))
         pane.set_class(empty, "-welcome")
+
+    def _key(self, name: str) -> str:
+        """The key in force for the builder's binding `name` ("start" for builder.start)."""
+        return app_of(self).key_name(f"builder.{name}")
 
     def keymap_changed(self) -> None:
         from hiptui.tui.widgets.welcome import Welcome
@@ -352,7 +356,7 @@ class BuilderScreen(Screen[None]):
         if swapped is None:
             self.notify(f"The packs link no {direction} variation to {before}.", markup=False, timeout=3)
         else:
-            self.notify(f"{before} → {swapped.name} (ctrl+z takes it back)", markup=False, timeout=3)
+            self.notify(f"{before} → {swapped.name} ({self._key('undo')} takes it back)", markup=False, timeout=3)
 
     def action_edit_dose(self) -> None:
         from hiptui.tui.screens.dialogs import DoseEditor
@@ -376,7 +380,7 @@ class BuilderScreen(Screen[None]):
         def clear(yes: bool | None) -> None:
             if yes:
                 self.workspace.clear()
-                self.notify("Queue cleared: ctrl+z brings it back.", timeout=3)
+                self.notify(f"Queue cleared: {self._key('undo')} brings it back.", markup=False, timeout=3)
 
         self.app.push_screen(Confirm(f"Clear all {len(self.queue)} moves from the queue?", "Clear"), clear)
 
@@ -420,7 +424,7 @@ class BuilderScreen(Screen[None]):
         def put(choice: str | None) -> None:
             if choice in ("replace", "add"):
                 workspace.load(items, origin, replace=choice == "replace")
-                self.notify(f"In the queue: {what}. Press s to start.", markup=False, timeout=4)
+                self.notify(f"In the queue: {what}. Press {self._key('start')} to start.", markup=False, timeout=4)
 
         if not items:
             return
@@ -448,7 +452,7 @@ class BuilderScreen(Screen[None]):
             except WorkspaceError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
-            self.notify(f"Saved {routine.name!r}: press r to load it again", markup=False)
+            self.notify(f"Saved {routine.name!r}: press {self._key('routines')} to load it again", markup=False)
 
         self.app.push_screen(NamePrompt("Save the queue as a routine", "", workspace.routine_name_problem), save)
 

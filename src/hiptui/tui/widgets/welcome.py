@@ -5,12 +5,11 @@ it goes into the queue."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset
 from textual.widgets import Static
 
-from hiptui.tui.keymap import keys_in_force
+from hiptui.tui.keymap import key_shown
 from hiptui.tui.keys import BUILDER
 from hiptui.tui.services import app_of
 from hiptui.tui.widgets.drag import DragPayload
@@ -35,8 +34,7 @@ class Welcome(Static):
         lines = [Content.from_markup("[b]Start here[/b]"), Content("")]
         for binding_id, title, what in CHOICES:
             binding = bindings[binding_id]
-            first = keys_in_force(binding, app.keymap)[0]
-            shown = app.get_key_display(Binding(first, binding.action))
+            shown = key_shown(app, binding, app.keymap)
             action = f"screen.{binding.action}"
             lines.append(Content.from_markup(f"[b][@click={action}] $key  $title [/][/b]", key=shown, title=title))
             lines.append(Content.from_markup("     [dim]$what[/]", what=what))
