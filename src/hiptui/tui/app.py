@@ -417,5 +417,9 @@ class HiptuiApp(App[None]):
             yield SystemCommand(
                 "History", "Sessions, streak, weekly minutes, time per target", self.action_show_history
             )
-            yield SystemCommand("Settings", "Get-ready and switch times, bell, theme", self.action_show_settings)
+            yield SystemCommand(
+                "Settings",
+                "Get-ready and switch times, bell, animation, theme; the data folder",
+                self.action_show_settings,
+            )
             yield SystemCommand("Help", "Every key", builder.action_help)

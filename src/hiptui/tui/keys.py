@@ -133,7 +133,7 @@ BUILDER = [
         "o",
         "app.show_settings",
         "Settings",
-        "settings: get-ready and switch times, bell, theme",
+        "settings: get-ready and switch times, bell, animation, theme; where your data is",
         "builder.settings",
         show=False,
     ),
