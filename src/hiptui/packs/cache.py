@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from pydantic_core import from_json
 
 from hiptui import __version__
 from hiptui.base.files import atomic_write
@@ -116,7 +117,7 @@ class PackCache:
             data = json.loads(header)
             if data["key"] != key or data["digest"] != _digest(json.dumps(key).encode(), body):
                 return None
-            pack = _build(Pack, json.loads(body))
+            pack = _build(Pack, from_json(body, cache_strings="all"))  # short strings shared: tags, categories
             problems = [Problem(**{**problem, "source": source}) for problem in data["problems"]]
             return LoadResult(source, pack, problems)
         except Exception:
