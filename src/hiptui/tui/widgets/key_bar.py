@@ -17,8 +17,6 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from hiptui.tui.services import app_of
-
 
 class KeyBar(Widget):
     DEFAULT_CSS = """
@@ -96,7 +94,7 @@ class KeyBar(Widget):
     def _in_order(self, bindings: Iterable[ActiveBinding]) -> Iterable[ActiveBinding]:
         """Node by node as Textual gives them, each node's in the order of its BINDINGS: a key the keymap
         moved keeps its place in the bar (without a keymap, Textual's order is that order)."""
-        return _in_order(bindings) if app_of(self).keymap else bindings
+        return _in_order(bindings) if getattr(self.app, "keymap", None) else bindings  # any app can show a bar
 
 
 def _in_order(bindings: Iterable[ActiveBinding]) -> list[ActiveBinding]:
