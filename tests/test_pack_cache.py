@@ -141,3 +141,16 @@ def test_an_entry_with_a_good_digest_but_the_wrong_fields_is_rebuilt(tmp_path: P
         header["digest"] = pack_cache._digest(json.dumps(header["key"]).encode(), forged)
         entry.write_bytes(json.dumps(header).encode() + b"\n" + forged)
         assert cache.load(source).pack.moves[0].name == "Real"
+
+
+def test_a_cached_object_copied_with_changes_leaves_the_others_alone(tmp_path: Path) -> None:
+    source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
+    source.write_text(pack_toml("mine", move_toml("a") + move_toml("b", "reps = 5")))
+    cache.load(source)
+    cache.flush()
+    pack = PackCache(tmp_path / "cache").load(source).pack
+    assert pack is not None
+    first, second = pack.moves
+    changed = first.model_copy(update={"name": "Changed"})
+    assert changed.name == "Changed" and first.name == "A" and second.name == "B"
+    assert first.model_fields_set == second.model_fields_set == set(type(first).model_fields)
