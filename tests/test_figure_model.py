@@ -62,8 +62,8 @@ def test_a_move_without_a_figure_still_loads() -> None:
         ),
         (
             'props = [{ prop = "strap", to = "ear" }]\nposes = [{}]\n',
-            "p.toml:13:28: moves[0].figure.props[0].to: unknown body point 'ear'; known: head, chest, back, hip, knee, foot, toe, hand, elbow, "
-            "other-knee, other-foot, other-toe, other-hand, other-elbow, front, behind",
+            "p.toml:13:28: moves[0].figure.props[0].to: unknown body point 'ear'; known: head, chest, back, hip, thigh, knee, shin, foot, toe, "
+            "hand, elbow, other-thigh, other-knee, other-shin, other-foot, other-toe, other-hand, other-elbow, front, behind",
         ),
         (
             'poses = [{ base = "plnk" }]\n',

@@ -95,6 +95,8 @@ def _leg(body: dict[str, Vec], frame: Matrix, prefix: str, sign: float, pose: Po
         foot_at,
         toe_at,
     )
+    body[prefix + "thigh"] = _along(joint, _apply(leg, DOWN), THIGH / 2)
+    body[prefix + "shin"] = _along(knee_at, _apply(shin, DOWN), SHIN / 2)
 
 
 def _arm(body: dict[str, Vec], frame: Matrix, prefix: str, sign: float, pose: Pose, other: bool) -> None:

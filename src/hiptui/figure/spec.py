@@ -18,12 +18,16 @@ POINTS = (
     "chest",
     "back",
     "hip",
+    "thigh",
     "knee",
+    "shin",
     "foot",
     "toe",
     "hand",
     "elbow",
+    "other-thigh",
     "other-knee",
+    "other-shin",
     "other-foot",
     "other-toe",
     "other-hand",
@@ -31,7 +35,8 @@ POINTS = (
     "front",
     "behind",
 )
-"""Points a prop attaches to; knee, foot, toe, hand and elbow are the working limb's.
+"""Points a prop attaches to; thigh, knee, shin, foot, toe, hand and elbow are the working limb's (thigh and
+shin are their middles, where a roller or ball presses).
 `front` and `behind` are fixed anchors on the floor before and behind the body (for a band)."""
 PROPS = (
     "wall",
