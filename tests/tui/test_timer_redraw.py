@@ -45,3 +45,23 @@ async def test_a_tick_with_nothing_new_repaints_nothing(make_app, clock, monkeyp
         assert updates == []
         await wait(pilot, clock, 1.0)
         assert "countdown" in updates and "session-label" in updates and "timer-title" not in updates
+
+
+async def test_the_progress_line_fills_by_half_cells_and_names_its_percentage():
+    from textual.app import App
+
+    from hiptui.tui.widgets.progress_line import LABEL_WIDTH, ProgressLine
+
+    class One(App[None]):
+        def compose(self):
+            yield ProgressLine()
+
+    async with One().run_test(size=(26, 3)) as pilot:
+        line = pilot.app.query_one(ProgressLine)
+        line.show(0.225)
+        await pilot.pause()
+        text = line.render().plain
+        assert len(text) == 26 and text.endswith("  22%")
+        assert text[: 26 - LABEL_WIDTH] == "━━━━╸" + "━" * 15
+        line.show(7.0)
+        assert line.fraction == 1.0

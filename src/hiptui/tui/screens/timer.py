@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from hiptui.base.durations import format_duration
 from hiptui.catalog.formatting import describe_dose
@@ -26,6 +26,7 @@ from hiptui.tui.safe import plain
 from hiptui.tui.services import app_of, workspace_of
 from hiptui.tui.widgets.figure import FigureView
 from hiptui.tui.widgets.key_bar import KeyBar
+from hiptui.tui.widgets.progress_line import LABEL_WIDTH, ProgressLine
 from hiptui.tui.widgets.title_bar import TitleBar
 
 EPSILON = 1e-6
@@ -123,12 +124,12 @@ class TimerScreen(Screen[None]):
                 with Vertical(id="countdown-box"):
                     yield Digits("0:00", id="countdown")
                     yield Static(id="paused")
-            yield ProgressBar(total=100, show_eta=False, id="segment-progress")
+            yield ProgressLine(id="segment-progress")
             yield Static(id="timer-next")
             with VerticalScroll(id="timer-steps"):
                 yield Static(id="timer-steps-body")
             yield Static(id="session-label")
-            yield ProgressBar(total=100, show_eta=False, id="session-progress")
+            yield ProgressLine(id="session-progress")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -164,7 +165,7 @@ class TimerScreen(Screen[None]):
             self._shown_index = timer.index
             self._show_segment(segment)
         self._show("#countdown", countdown_text(timer.remaining))
-        steps = bar_steps(self.query_one("#segment-progress").size.width, timer.duration)
+        steps = bar_steps(self.query_one("#segment-progress").size.width - LABEL_WIDTH, timer.duration)
         self._show_progress("#segment-progress", timer.elapsed / timer.duration if timer.duration else 1.0, steps)
         rep = segment.rep_at(timer.elapsed)
         badges = []
@@ -221,10 +222,7 @@ class TimerScreen(Screen[None]):
             widget.update(Text(text, style=style), layout=False)
 
     def _show_progress(self, selector: str, fraction: float, steps: int) -> None:
-        shown = str(math.floor(min(1.0, max(0.0, fraction)) * steps + EPSILON) / steps)
-        if self._shown.get(selector) != shown:
-            self._shown[selector] = shown
-            self.query_one(selector, ProgressBar).update(progress=100 * float(shown))
+        self.query_one(selector, ProgressLine).show(math.floor(fraction * steps + EPSILON) / steps)
 
     def _wake_at(self, delay: float | None) -> None:
         if self._wake is not None:

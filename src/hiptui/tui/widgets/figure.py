@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rich.segment import Segment
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from hiptui.figure import Figure, Side, draw
@@ -12,8 +14,8 @@ from hiptui.figure.strip import draw_key_poses
 
 
 @lru_cache(maxsize=256)
-def _drawn(figure: Figure, width: int, height: int, phase: float, side: Side | None) -> Text:
-    return Text("\n".join(draw(figure, width, height, phase=phase, side=side)))
+def _drawn(figure: Figure, width: int, height: int, phase: float, side: Side | None) -> tuple[str, ...]:
+    return tuple(draw(figure, width, height, phase=phase, side=side))
 
 
 @lru_cache(maxsize=32)
@@ -22,25 +24,44 @@ def _strip(figure: Figure, width: int, height: int, side: Side | None) -> Text:
 
 
 class FigureView(Widget):
-    """One pose of a figure at a phase; it repaints only when the picture changes."""
+    """One pose of a figure at a phase. Its lines are drawn once per frame and kept; it repaints only when
+    they change (many frames of a slow move draw the same dots)."""
 
     _shown: tuple[Figure, float, Side | None] | None = None
+    _rows: tuple[str, ...] = ()
+    _strips: list[Strip] | None = None
 
     def on_mount(self) -> None:
         self.display = self._shown is not None
+
+    def on_resize(self) -> None:
+        self._redraw()
 
     def show(self, figure: Figure | None, phase: float = 0.0, side: Side | None = None) -> None:
         shown = None if figure is None else (figure, phase, side)
         if shown != self._shown:
             self._shown = shown
             self.display = shown is not None
+            self._redraw()
+
+    def _redraw(self) -> None:
+        rows: tuple[str, ...] = ()
+        if self._shown is not None:
+            figure, phase, side = self._shown
+            rows = _drawn(figure, self.content_size.width, self.content_size.height, phase, side)
+        if rows != self._rows:
+            self._rows, self._strips = rows, None
             self.refresh()
 
-    def render(self) -> Text:
-        if self._shown is None:
-            return Text()
-        figure, phase, side = self._shown
-        return _drawn(figure, self.content_size.width, self.content_size.height, phase, side)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._strips is None:
+            style = self.rich_style
+            self._strips = [Strip([Segment(row, style)], len(row)) for row in self._rows]
+        return self._strips[y] if y < len(self._strips) else Strip.blank(self.content_size.width, self.rich_style)
 
 
 class FigureStrip(Widget):
