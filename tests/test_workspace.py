@@ -56,3 +56,17 @@ def test_the_queue_comes_back_with_its_origin(hiptui_home: Path, workspace: Work
 def test_every_key_has_an_id_of_its_own() -> None:
     ids = [binding.id for binding in [*BUILDER, *TIMER]]
     assert all(ids) and len(ids) == len(set(ids))
+
+
+def test_closing_the_workspace_records_the_session_under_way_to_the_second(hiptui_home: Path, clock) -> None:
+    """However the app ends (a browser tab closed, a signal), its screens may be gone by then: the
+    workspace, which made the session, stops it where it is."""
+    workspace = Workspace.open(hiptui_home, entry_points=[])
+    workspace.add([workspace.catalog.moves["yoga/pigeon"]])
+    session = workspace.new_session(clock=clock)
+    session.start()
+    clock.advance(10 + 13.0)
+    session.update()
+    workspace.close()
+    (record,) = Workspace.open(hiptui_home, entry_points=[]).history.sessions()
+    assert record.status == "stopped" and record.done_seconds == pytest.approx(23.0)

@@ -60,6 +60,8 @@ class Workspace:
         self.library: Library | None = None
         self.catalog = Catalog([])
         self.queue = SessionQueue()
+        self.session: Session | None = None
+        """The latest session made, the one on the timer while it is under way."""
         self._kept_aside: list[RoutineEntry] = []
         """Entries of the saved queue that no loaded pack has: kept in the file until their pack is back."""
         self._queue_restored = False
@@ -313,10 +315,15 @@ class Workspace:
         if not items:
             raise WorkspaceError("the queue is empty: add a move first")
         hooks = self.library.hooks if self.library is not None else None
-        return Session(items, self.pacing, routine=routine, clock=clock, history=self.history, hooks=hooks)
+        session = Session(items, self.pacing, routine=routine, clock=clock, history=self.history, hooks=hooks)
+        self.session = session
+        return session
 
     def close(self, timeout: float = 5.0) -> None:
-        """Deliver the plugins' queued timer hooks and close history: called as the app or a command ends."""
+        """Record the session still under way, if one is, as stopped where it is; then deliver the plugins' queued
+        timer hooks and close history: called as the app or a command ends, however it ends."""
+        if self.session is not None and self.session.under_way:
+            self.session.stop()
         if self.library is not None:
             self.library.hooks.close(timeout)
         if self.history is not None:
