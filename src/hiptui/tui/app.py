@@ -48,7 +48,7 @@ class HiptuiApp(App[None]):
     CSS_PATH = ["app.tcss", "screens/builder.tcss"]
     """The builder's rules are read with the app's: a screen's own CSS_PATH makes Textual parse every
     stylesheet again and restyle every widget when it is first shown, which the first frame can't afford."""
-    DIALOGS_CSS_PATH = Path(__file__).parent / "screens" / "dialogs.tcss"
+    LATER_CSS_PATHS = [Path(__file__).parent / "screens" / "dialogs.tcss", Path(__file__).parent / "later.tcss"]
     """Added to the app's rules once the first frame is out: no widget of that frame matches them, and
     every widget of it was matched against them (10 M instructions, about 4 ms)."""
     TITLE = "hiptui"
@@ -146,8 +146,9 @@ class HiptuiApp(App[None]):
         """What the first frame does not show: the dialogs' rules, the drag ghost, the workspace and
         its files, the keys typed so far (handed over in the app's own turn, as keys are), and the packs."""
         start_up_done()
-        dialogs = self.DIALOGS_CSS_PATH
-        self.stylesheet.add_source(dialogs.read_text(encoding="utf-8"), read_from=(str(dialogs), ""))
+        for path in self.LATER_CSS_PATHS:
+            self.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""))
+        self.builder.later_rules_added()
         self.builder.add_drag_manager()
         self._register_themes()
         self._apply_keymap()

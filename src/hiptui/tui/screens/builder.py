@@ -226,6 +226,12 @@ class BuilderScreen(Screen[None]):
         """The key in force for the builder's binding `name` ("start" for builder.start)."""
         return app_of(self).key_name(f"builder.{name}")
 
+    def later_rules_added(self) -> None:
+        """The welcome's rules are read after the first frame: restyle it if it came first (a library given)."""
+        pane = self.query_one("#queue-pane")
+        if pane.has_class("-welcome"):
+            self.app.update_styles(pane)
+
     def keymap_changed(self) -> None:
         from hiptui.tui.widgets.welcome import Welcome
 
