@@ -1,4 +1,4 @@
-"""`hiptui pack new | install | remove | export`: authoring and managing packs."""
+"""`hiptui pack new | install | remove | export | schema | import`: authoring and managing packs."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     new.add_argument("--dir", type=Path, default=Path("."), help="where to write it (default: here)")
     new.set_defaults(handler=new_pack)
 
+    schema = sub.add_parser("schema", help="the pack format as a JSON Schema, for editors")
+    schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    schema.set_defaults(handler=print_schema)
+
     install = sub.add_parser("install", help="install a pack file, or a plugin with pip")
     install.add_argument("source", metavar="SOURCE", help="a .toml pack file, or a pip requirement")
     install.add_argument("--force", action="store_true", help="replace your own earlier copy of the same pack")
@@ -49,7 +53,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def new_pack(args: argparse.Namespace) -> int:
-    from hiptui.packs.template import render_template
+    from hiptui.packs.template import SCHEMA_FILE, render_template
 
     if not re.fullmatch(SLUG_PATTERN, args.id):
         raise CommandError(f"{quoted(args.id)} is not a valid pack id: use lowercase letters, digits and '-'")
@@ -58,6 +62,27 @@ def new_pack(args: argparse.Namespace) -> int:
         raise CommandError(f"{path} already exists; choose another id or --dir")
     atomic_write(path, render_template(args.id).encode())
     say(f"wrote {path}; check it with: hiptui pack validate {path}")
+    schema = args.dir / SCHEMA_FILE
+    if os.path.lexists(schema) and not schema.is_file():
+        say(f"{schema} is not a file; editors will not find the pack schema (hiptui pack schema prints it)", sys.stderr)
+    else:
+        atomic_write(schema, schema_text().encode())
+        say(f"wrote {schema}, which editors read for completion and checks (see CONTRIBUTING.md)")
+    return 0
+
+
+def schema_text() -> str:
+    from hiptui.packs.schema import pack_schema
+
+    return json.dumps(pack_schema(), indent=2) + "\n"
+
+
+def print_schema(args: argparse.Namespace) -> int:
+    if args.output is None:
+        sys.stdout.write(schema_text())
+    else:
+        write_output(args.output, schema_text().encode())
+        say(f"wrote {args.output}", sys.stderr)
     return 0
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+SCHEMA_FILE = "hiptui-pack.schema.json"
+"""Written beside the template; its first line points editors (Taplo, Tombi) to it, relative to the pack."""
+
 TEMPLATE = """\
+#:schema ./{schema_file}
 # A hiptui content pack. Check it with:  hiptui pack validate {id}.toml
 # Install it with:                       hiptui pack install {id}.toml
 format = 1                              # the pack format version; only 1 exists
@@ -87,4 +91,4 @@ moves = [                               # "move-id", "pack-id/move-id", or a tab
 
 def render_template(pack_id: str) -> str:
     name = pack_id.replace("-", " ").title()[:80]
-    return TEMPLATE.format(id=pack_id, name=name)
+    return TEMPLATE.format(id=pack_id, name=name, schema_file=SCHEMA_FILE)
