@@ -35,6 +35,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         epilog="Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"hiptui {__version__}")
+    parser.add_argument("--where", action="store_true", help="print the data folder and the main files in it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     names = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else dict.fromkeys(COMMAND_MODULES.values())
     for name in names:
@@ -50,7 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if not arguments:
         return _guarded(_open_app)
+    if arguments == ["--where"]:
+        return _guarded(_print_where)
     args = build_parser(arguments[0]).parse_args(arguments)
+    if args.where and args.command is None:
+        return _guarded(_print_where)
     handler = getattr(args, "handler", None)
     return _guarded(lambda: _open_app() if handler is None else handler(args))
 
@@ -73,6 +78,12 @@ def _guarded(run: Callable[[], int]) -> int:
             raise
         print(clean_text(f"hiptui: unexpected error: {type(error).__name__}: {error}"), file=sys.stderr)
         return 1
+
+
+def _print_where() -> int:
+    from hiptui.cli.where import print_where
+
+    return print_where()
 
 
 def _open_app() -> int:
