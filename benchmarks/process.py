@@ -92,9 +92,11 @@ def bench_process(ctx: Context) -> list[Row]:
     base = run.Row("hiptui --version", "ms", times["version"], budget="baseline")
     rows += [
         base,
-        run.relative(run.Row("hiptui history --limit 20 (100k)", "ms", times["history"]), base, 1.2),
-        run.relative(run.Row("hiptui pack list (built-in)", "ms", times["pack list"]), base, 3.0),
-        run.relative(run.Row("hiptui moves (built-in)", "ms", times["moves"]), base, 3.0),
+        run.relative(
+            run.Row("hiptui history --limit 20 (100k)", "ms", times["history"]), base, 1.2, "<= 1.2x --version"
+        ),
+        run.relative(run.Row("hiptui pack list (built-in)", "ms", times["pack list"]), base, 3.0, "<= 3x --version"),
+        run.relative(run.Row("hiptui moves (built-in)", "ms", times["moves"]), base, 3.0, "<= 3x --version"),
     ]
     ctx.log("process: short commands done")
 
@@ -129,8 +131,10 @@ def bench_process(ctx: Context) -> list[Row]:
     parsed = run.Row("tomllib parse of the 104 files (process)", "ms", bare, budget="baseline")
     rows += [
         parsed,
-        run.relative(run.Row(f"moves --search {SEARCH} --json, 10k, warm", "ms", warm), parsed, 0.25),
-        run.relative(run.Row(f"moves --search {SEARCH} --json, 10k, cold", "ms", cold), parsed, 1.3),
+        run.relative(
+            run.Row(f"moves --search {SEARCH} --json, 10k, warm", "ms", warm), parsed, 0.25, "<= 0.25x tomllib"
+        ),
+        run.relative(run.Row(f"moves --search {SEARCH} --json, 10k, cold", "ms", cold), parsed, 1.3, "<= 1.3x tomllib"),
         run.absolute(run.Row("peak memory: moves --search, 10k (warm)", "MiB", memory), "median", 100, "<= 100 MiB"),
     ]
 
@@ -161,7 +165,12 @@ def bench_process(ctx: Context) -> list[Row]:
     stopwatch = run.Row("CPU: bare stopwatch (Digits + ProgressBar, 4/s)", "%", reference, budget="baseline")
     rows += [
         stopwatch,
-        run.relative(run.Row(f"CPU: timer screen, {seconds:.0f} s of a session", "%", subject), stopwatch, 1.5),
+        run.relative(
+            run.Row(f"CPU: timer screen, {seconds:.0f} s of a session", "%", subject),
+            stopwatch,
+            1.5,
+            "<= 1.5x stopwatch",
+        ),
     ]
     return rows
 
