@@ -141,7 +141,7 @@ async def test_up_down_and_k_j_move_the_library_cursor_and_the_detail_follows(ma
             await pilot.press(key)
             cursors.append(moves.cursor)
         assert cursors == [1, 2, 3, 2, 1]
-        assert widget_text(app, "#detail").startswith(moves.current.name)
+        assert widget_text(app, "#detail-body").startswith(moves.current.name)
         await pilot.press("up", "up", "k")
         assert moves.cursor == 0
 

@@ -133,7 +133,7 @@ async def test_press_and_release_without_moving_is_a_click_that_selects(make_app
         assert not drag_ghost(app).display
         await pilot.mouse_up(library(app), offset=(X, 4))
         assert library(app).cursor == 4
-        assert widget_text(app, "#detail").startswith(library(app).items[4].name)
+        assert widget_text(app, "#detail-body").startswith(library(app).items[4].name)
         await pilot.hover(queue_list(app), offset=(X, 1))
         assert not drag_ghost(app).display
         assert queue_gids(app) == list(THREE)
