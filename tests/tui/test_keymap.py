@@ -176,3 +176,13 @@ async def test_the_timer_follows_the_keymap(make_app, hiptui_home, clock):
         assert "f1 Resume" in widget_text(app, "KeyBar")
         await pilot.press("f1")
         assert app.screen.timer.state != "paused"
+
+
+async def test_search_on_another_key_types_no_slash_when_pressed_in_the_box(make_app, hiptui_home):
+    keymap_file(hiptui_home, '"builder.search" = "ctrl+f"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", "p", "i", "g", "ctrl+f")
+        box = app.builder.query_one("#search")
+        assert app.focused is box and box.value == "pig"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList
 from textual.widgets import Select, Switch
 from tui_support import SIZE, screen_name, screen_text
 
@@ -81,3 +82,22 @@ async def test_motion_follows_the_setting_and_no_animations_at_all(make_app):
         assert app.motion is True
         app.animation_level = "none"  # what TEXTUAL_ANIMATIONS=none sets
         assert app.motion is False
+
+
+async def test_the_palette_s_theme_picker_keeps_its_choice(make_app, hiptui_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_change_theme()  # the palette's "Theme" command
+        await pilot.pause()
+        await pilot.press(*"high-contrast")
+        found = app.screen.query_one(CommandList)
+        for _ in range(200):  # the palette searches in a worker; a bound against a hang, not a timing
+            if found.option_count == 1:
+                break
+            await pilot.pause(0.02)
+        assert "high-contrast" in str(found.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "high-contrast"
+    assert load_settings(hiptui_home).settings.theme == "high-contrast"

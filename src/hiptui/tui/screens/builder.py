@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from hiptui.base.durations import format_duration
-from hiptui.tui.keys import BUILDER
+from hiptui.tui.keys import BUILDER, BY_ID
 from hiptui.tui.safe import plain
 from hiptui.tui.services import app_of
 from hiptui.tui.widgets.drag import DragManager
@@ -316,7 +316,10 @@ class BuilderScreen(Screen[None]):
         if search is None:  # a priority binding can fire before the builder is composed
             return
         if self.focused is search:  # "/" is text there, typed in its turn after the keys before it
-            search.post_message(events.Key("slash", "/"))
+            from hiptui.tui.keymap import keys_in_force
+
+            if "slash" in keys_in_force(BY_ID["builder.search"], app_of(self).keymap):  # not ctrl+f, say
+                search.post_message(events.Key("slash", "/"))
         else:
             self.set_focus(search)
 
