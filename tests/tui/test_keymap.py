@@ -186,3 +186,8 @@ async def test_search_on_another_key_types_no_slash_when_pressed_in_the_box(make
         await pilot.press("ctrl+f", "p", "i", "g", "ctrl+f")
         box = app.builder.query_one("#search")
         assert app.focused is box and box.value == "pig"
+
+
+def test_twins_given_their_own_keys_keep_them_when_one_clashes() -> None:
+    result = check(timer__pause="n", timer__resume="f2")
+    assert result.keymap == {"timer.resume": "f2"} and "timer.next's key" in result.problems[0]

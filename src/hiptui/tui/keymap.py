@@ -111,19 +111,21 @@ def check_keymap(entries: Sequence[tuple[str, str]], screens: dict[str, ScreenKe
             problems.append(f"{binding_id}: {typed[0]!r} is typed into text boxes; this key works in them too")
             continue
         wanted[binding_id] = split
-    for binding_id in list(wanted):
+    given, written = set(wanted), {binding_id for binding_id, _ in entries}
+    for binding_id in given:
         for twin in twins.get(binding_id, []):
-            if twin not in {i for i, _ in entries}:
+            if twin not in written:
                 wanted[twin] = wanted[binding_id]
-    problems += _drop_clashes(wanted, screens, twins)
+    problems += _drop_clashes(wanted, screens, twins, given)
     keymap = {binding_id: ",".join(keys) for binding_id, keys in wanted.items()}
     return KeymapCheck(keymap, problems)
 
 
 def _drop_clashes(
-    wanted: dict[str, list[str]], screens: dict[str, ScreenKeys], twins: dict[str, list[str]]
+    wanted: dict[str, list[str]], screens: dict[str, ScreenKeys], twins: dict[str, list[str]], given: set[str]
 ) -> list[str]:
-    """Take out of `wanted` each new key that reaches two actions on one screen (until none does)."""
+    """Take out of `wanted` each new key that reaches two actions on one screen (until none does), with the
+    twins that only followed it."""
     problems: list[str] = []
     while True:
         clash = _first_clash(wanted, screens, twins)
@@ -131,8 +133,10 @@ def _drop_clashes(
             return problems
         binding_id, key, other, screen = clash
         problems.append(f"{binding_id}: {key!r} is already {other} on the {screen} screen; kept its default keys")
-        for twin in twins.get(binding_id, [binding_id]):
-            wanted.pop(twin, None)
+        wanted.pop(binding_id, None)
+        for twin in twins.get(binding_id, []):
+            if twin not in given:
+                wanted.pop(twin, None)
 
 
 def _first_clash(
