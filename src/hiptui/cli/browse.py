@@ -34,10 +34,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
 
 def open_workspace() -> Workspace:
     """Every pack loaded, the settings and the saved queue read; what it had to say goes to stderr."""
-    from hiptui.base.gc_pause import keep_what_is_built
     from hiptui.workspace import Workspace
-
-    keep_what_is_built()  # the packs live until the command exits: no collection walks them after loading
 
     workspace = Workspace.open()
     assert workspace.library is not None
