@@ -93,7 +93,8 @@ def _prop_shapes(prop: Prop, points: dict[str, Point]) -> list[Shape]:
     if kind == "wall":
         return [Line((ax, 0.0), (ax, WALL_HEIGHT))]
     if kind in ("foam-roller", "massage-ball"):
-        return [Circle((ax, height / 2), height / 2, filled=kind == "massage-ball")]
+        # Just under the point it presses: on the floor, or on the chair or bench the body sits on.
+        return [Circle((ax, ay - height / 2), height / 2, filled=kind == "massage-ball")]
     if kind == "chair":
         return [*_box(ax - 0.22, ax + 0.2, height), Line((ax - 0.22, height), (ax - 0.24, height + 0.45))]
     if kind in ("bench", "bed"):
