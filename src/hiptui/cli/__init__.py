@@ -19,7 +19,7 @@ class CommandError(Exception):
 
 COMMAND_MODULES = {
     "pack": "packs", "moves": "browse", "routine": "browse", "history": "data", "run": "data",
-    "plan": "plan", "show": "show", "serve": "serve",
+    "plan": "plan", "show": "show", "serve": "serve", "completion": "completion",
 }  # fmt: skip
 """The module that defines each command: a command's parser is built without importing the others."""
 
@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(_open_app)
     if arguments == ["--where"]:
         return _guarded(_print_where)
+    if arguments[:1] == ["_complete"]:  # a shell asking for ids on Tab: no parser, no packs when it can
+        from hiptui.cli.complete_ids import complete
+
+        return _guarded(lambda: complete(arguments[1:]))
     args = build_parser(arguments[0]).parse_args(arguments)
     if args.where and args.command is None:
         return _guarded(_print_where)
