@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from hiptui.base.files import atomic_write
 from hiptui.base.paths import user_packs_dir
 from hiptui.base.terms import SLUG_PATTERN
-from hiptui.base.text import clean_text, quoted
+from hiptui.base.text import clean_text, quoted, shorten
 from hiptui.catalog.formatting import counted
 from hiptui.cli import CommandError
 from hiptui.packs.reading import kind_of
@@ -40,6 +40,16 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     install.add_argument("source", metavar="SOURCE", help="a .toml pack file, or a pip requirement")
     install.add_argument("--force", action="store_true", help="replace your own earlier copy of the same pack")
     install.set_defaults(handler=install_pack)
+
+    imported = sub.add_parser("import", help="a free-exercise-db JSON file as a pack of yours")
+    imported.add_argument(
+        "file", metavar="FILE.json", type=Path, help="free-exercise-db's exercises.json, or part of it"
+    )
+    imported.add_argument("--all", action="store_true", help="keep every exercise, not only stretching and mobility")
+    imported.add_argument("--id", default="free-exercise-db", help="the new pack's id (default: free-exercise-db)")
+    imported.add_argument("--out", type=Path, metavar="PATH", help="write the pack file here instead of installing it")
+    imported.add_argument("--force", action="store_true", help="replace your earlier pack of the same id")
+    imported.set_defaults(handler=import_pack)
 
     remove = sub.add_parser("remove", help="remove a pack you installed")
     remove.add_argument("id", metavar="ID")
@@ -94,11 +104,22 @@ def install_pack(args: argparse.Namespace) -> int:
 
 
 def _install_file(source: Path, force: bool) -> int:
-    from hiptui.catalog.library import load_library
-    from hiptui.packs.loader import load_pack_bytes, read_pack_file
+    from hiptui.packs.loader import read_pack_file
 
     data = read_pack_file(source)
-    result = data if not isinstance(data, bytes) else load_pack_bytes(data, str(source))
+    if not isinstance(data, bytes):
+        for problem in data.problems:
+            say(str(problem), sys.stderr)
+        raise CommandError(f"{source} is not a valid pack; nothing was installed")
+    return install_bytes(data, str(source), force)
+
+
+def install_bytes(data: bytes, source: str, force: bool) -> int:
+    """Validate a pack file's bytes, then write them into the user's packs folder (nothing if invalid)."""
+    from hiptui.catalog.library import load_library
+    from hiptui.packs.loader import load_pack_bytes
+
+    result = load_pack_bytes(data, source)
     for problem in result.problems:
         say(str(problem), sys.stderr)
     if result.pack is None:
@@ -119,10 +140,70 @@ def _install_file(source: Path, force: bool) -> int:
         raise CommandError(f"you already have {what} at {target}; use --force to replace it")
     if owner is not None and Path(owner.location) != target:
         Path(owner.location).unlink(missing_ok=True)
-    assert isinstance(data, bytes)
     atomic_write(target, data)
     say(f"installed pack {pack.id!r} ({counted(pack.moves, 'move')}, {counted(pack.routines, 'routine')}) to {target}")
     return 0
+
+
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+"""free-exercise-db's whole exercises.json is about 1 MiB."""
+
+
+def import_pack(args: argparse.Namespace) -> int:
+    import tomli_w
+
+    from hiptui.packs.importer import ImportProblem, import_exercises, parse_exercises
+    from hiptui.packs.loader import MAX_PACK_BYTES, load_pack_bytes
+    from hiptui.packs.reading import NotARegularFile, TooBig, read_regular_file
+
+    if not re.fullmatch(SLUG_PATTERN, args.id):
+        raise CommandError(f"{quoted(args.id)} is not a valid pack id: use lowercase letters, digits and '-'")
+    try:
+        data = read_regular_file(args.file, MAX_IMPORT_BYTES)
+    except TooBig:
+        raise CommandError(f"{args.file} is more than {MAX_IMPORT_BYTES // 2**20} MiB; nothing was imported") from None
+    except NotARegularFile as error:
+        raise CommandError(f"cannot read {args.file}: {error}") from None
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    name = clean_text(args.file.name)
+    info = {
+        "id": args.id,
+        "name": "Free Exercise DB" if args.id == "free-exercise-db" else args.id.replace("-", " ").title()[:80],
+        "version": "1.0.0",
+        "description": f"Exercises from free-exercise-db ({shorten(name, 80)}), imported by hiptui pack import"
+        + ("." if args.all else ": its stretching, foam rolling and hip and leg strength."),
+    }
+    try:
+        imported = import_exercises(parse_exercises(data), info, args.all)
+    except ImportProblem as error:
+        raise CommandError(f"{args.file}: {error}; nothing was imported") from None
+    skipped = "; ".join(f"{count} {reason}" for reason, count in imported.skipped.most_common())
+    say(f"read {imported.read} exercises: kept {imported.kept}, skipped {imported.skipped.total()}"
+        + (f" ({skipped})" if skipped else ""), sys.stderr)  # fmt: skip
+    for guess in imported.guesses:
+        say(f"guessed: {guess}", sys.stderr)
+    if not imported.kept:
+        hint = "" if args.all else " (--all keeps every exercise)"
+        raise CommandError(f"no exercise to import{hint}; nothing was written")
+    text = IMPORT_HEADER + tomli_w.dumps(imported.document, multiline_strings=False)
+    packed = text.encode()
+    if len(packed) > MAX_PACK_BYTES:
+        raise CommandError(f"the pack would be {len(packed)} bytes, over the 2 MiB a pack may be; import fewer moves")
+    if args.out is None:
+        return install_bytes(packed, f"{args.id}.toml (imported)", args.force)
+    result = load_pack_bytes(packed, str(args.out))
+    if result.errors:
+        raise CommandError(f"the imported pack does not validate: {result.errors[0]}")
+    write_output(args.out, packed)
+    say(f"wrote {args.out}; install it with: hiptui pack install {args.out}")
+    return 0
+
+
+IMPORT_HEADER = """\
+# Imported from free-exercise-db (https://github.com/yuhonas/free-exercise-db) by hiptui pack import.
+# Doses, sides and positions were guessed; check them before you rely on them.
+"""
 
 
 def _pack_sources() -> dict[str, list[str]]:
