@@ -65,3 +65,15 @@ async def test_the_progress_line_fills_by_half_cells_and_names_its_percentage():
         assert text[: 26 - LABEL_WIDTH] == "━━━━╸" + "━" * 15
         line.show(7.0)
         assert line.fraction == 1.0
+
+
+async def test_paused_names_the_key_in_force_for_resume(make_app, clock, hiptui_home):
+    from tui_support import widget_text
+
+    (hiptui_home / "settings.toml").write_text('[keys]\n"timer.pause" = "f1"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, item(app, PIGEON, hold=30))
+        await pilot.press("f1")
+        await pilot.pause()
+        assert widget_text(app, "#paused") == "PAUSED · f1 resumes"

@@ -133,7 +133,7 @@ class TimerScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._motion = workspace_of(self).settings.motion and self.app.animation_level != "none"
+        self._motion = app_of(self).motion
         self.handle(self.session.start())
 
     def tick(self) -> None:
@@ -183,7 +183,7 @@ class TimerScreen(Screen[None]):
         self._show_progress("#session-progress", done / max(1.0, timer.session_total), bar_steps(200, 1e9))
         self._show("#session-label", f"Session {format_duration(done)} done · {format_duration(left)} left")
         paused = timer.state == "paused"
-        self._show("#paused", "PAUSED · space resumes" if paused else "", "bold reverse")
+        self._show("#paused", f"PAUSED · {self._resume_key()} resumes" if paused else "", "bold reverse")
         if paused != self.has_class("-paused"):
             self.set_class(paused, "-paused")
             self.refresh_bindings()  # the key bar names what space does now
@@ -210,6 +210,12 @@ class TimerScreen(Screen[None]):
         still = 0 if segment.kind in ("ready", "switch") else figure.hold_index
         view.show(figure, phase_of_pose(figure, still), segment.side)
         return None
+
+    def _resume_key(self) -> str:
+        from hiptui.tui.keymap import key_shown
+
+        resume = next(binding for binding in TIMER if binding.id == "timer.resume")
+        return key_shown(self.app, resume, app_of(self).keymap)
 
     def _show(self, selector: str, text: str, style: str = "") -> None:
         if self._shown.get(selector) == text:

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from hiptui.figure import Figure, Side, draw
-from hiptui.figure.strip import draw_key_poses
+if TYPE_CHECKING:
+    from hiptui.figure import Figure, Side
 
 
 @lru_cache(maxsize=256)
 def _drawn(figure: Figure, width: int, height: int, phase: float, side: Side | None) -> tuple[str, ...]:
+    from hiptui.figure import draw  # not before the builder's first frame, which has no figure yet
+
     return tuple(draw(figure, width, height, phase=phase, side=side))
 
 
 @lru_cache(maxsize=32)
 def _strip(figure: Figure, width: int, height: int, side: Side | None) -> Text:
+    from hiptui.figure.strip import draw_key_poses
+
     return Text("\n".join(draw_key_poses(figure, width, height, side)))
 
 
