@@ -347,10 +347,7 @@ class HiptuiApp(App[None]):
         """After the app ends, however it ends: a session still under way is recorded as stopped, and
         the plugins' queued timer hooks (`session_finished` among them) are delivered."""
         if self._workspace is not None:
-            session = self.session
-            if session is not None:
-                session.stop()
-            self._workspace.close()
+            self._workspace.close()  # which stops the session under way, with or without its screen
 
     # -- keys and the screen ---------------------------------------------------------------------
 
