@@ -37,8 +37,14 @@ def test_each_script_parses_in_its_shell(shell: str, tmp_path: Path, hiptui_home
 def test_the_shared_walk_is_posix_sh() -> None:
     if shutil.which("sh") is None:
         pytest.skip("no sh")
-    check = subprocess.run(["sh", "-n"], input=core_functions(build_parser()), capture_output=True, text=True)
+    core = core_functions(build_parser())
+    check = subprocess.run(["sh", "-n"], input=core, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+    walk = core + "_hiptui_candidates hiptui plan --minutes 5 --equipment foam-roller,mi"
+    run = subprocess.run(["sh", "-c", walk], capture_output=True, text=True, timeout=60)
+    offered = run.stdout.split()  # all of them: the shell keeps those that fit what is typed
+    assert "foam-roller,mini-band" in offered and all(word.startswith("foam-roller,") for word in offered), run.stderr
+    assert "local path" not in core and "place" in core  # zsh ties `path` to PATH
 
 
 def test_every_argument_kind_names_a_real_argument() -> None:

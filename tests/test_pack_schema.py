@@ -27,6 +27,28 @@ SCHEMA_CANNOT_SAY = {
 """Files `pack validate` refuses and the schema accepts, and why the schema cannot say so."""
 
 
+BEYOND_THE_SCHEMA = {
+    "a duration string past its bound": 'hold = "2h"',
+    "a pose number past the poses given": "hold_pose = 2",
+}
+"""Inline cases of the same kind, with what they add to a valid move."""
+MOVE_WITH_A_FIGURE = """
+[pack]
+id = "p"
+name = "P"
+version = "1"
+[[moves]]
+id = "m"
+name = "M"
+category = "stretch"
+steps = ["Breathe."]
+{dose}
+[moves.figure]
+poses = [{{ base = "supine" }}]
+{figure}
+"""
+
+
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
     schema = pack_schema()
@@ -53,6 +75,15 @@ def test_schema_and_validate_agree(path: Path, validator: Draft202012Validator) 
         assert (by_schema, validate_valid) == (True, False), "no longer an exception: remove it from the list"
     else:
         assert by_schema == validate_valid
+
+
+@pytest.mark.parametrize("case", sorted(BEYOND_THE_SCHEMA))
+def test_what_only_validate_refuses(case: str, validator: Draft202012Validator, tmp_path: Path) -> None:
+    line = BEYOND_THE_SCHEMA[case]
+    dose, figure = ("hold = 30", line) if line.startswith("hold_pose") else (line, "")
+    text = MOVE_WITH_A_FIGURE.format(dose=dose, figure=figure)
+    (path := tmp_path / "p.toml").write_text(text)
+    assert validator.is_valid(tomllib.loads(text)) and load_pack_file(path).errors
 
 
 def test_the_template_is_schema_valid(validator: Draft202012Validator) -> None:

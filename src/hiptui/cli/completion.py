@@ -2,7 +2,8 @@
 
 The commands, options and choices are written into the script, so Tab needs no Python for them; a pack,
 move or routine id is asked of `hiptui _complete KIND PREFIX` (see complete_ids). One walk over the words,
-in POSIX sh (valid in bash, zsh and dash), serves all three shells: fish runs it with `sh -c`.
+in POSIX sh (valid in bash, zsh and dash), serves all three shells: fish runs it with `sh -c`. (Its names
+avoid zsh's special parameters: a local `path` there would empty PATH.)
 """
 
 from __future__ import annotations
@@ -149,30 +150,30 @@ _hiptui_expand() {{
 }}
 # _hiptui_candidates COMMAND WORD... CURRENT: the candidates for CURRENT, one a line, or @file / @dir.
 _hiptui_candidates() {{
-  local command path count option word kind
+  local command place count option word kind
   command="$1"; shift
-  path=""; count=0; option=""
+  place=""; count=0; option=""
   while [ "$#" -gt 1 ]; do
     word="$1"; shift
     if [ -n "$option" ]; then option=""; continue; fi
     case "$word" in
       -*=*) ;;
-      -*) if [ -n "$(_hiptui_value "$path" "$word")" ]; then option="$word"; fi ;;
+      -*) if [ -n "$(_hiptui_value "$place" "$word")" ]; then option="$word"; fi ;;
       *)
-        case " $(_hiptui_subcommands "$path") " in
-          *" $word "*) path="${{path:+$path }}$word"; count=0 ;;
+        case " $(_hiptui_subcommands "$place") " in
+          *" $word "*) place="${{place:+$place }}$word"; count=0 ;;
           *) count=$((count + 1)) ;;
         esac ;;
     esac
   done
   if [ -n "$option" ]; then
-    kind="$(_hiptui_value "$path" "$option")"
+    kind="$(_hiptui_value "$place" "$option")"
   else
     case "$1" in
-      -*) kind="$(_hiptui_options "$path")" ;;
+      -*) kind="$(_hiptui_options "$place")" ;;
       *)
-        kind="$(_hiptui_subcommands "$path")"
-        if [ -z "$kind" ]; then kind="$(_hiptui_positional "$path" $((count + 1)))"; fi ;;
+        kind="$(_hiptui_subcommands "$place")"
+        if [ -z "$kind" ]; then kind="$(_hiptui_positional "$place" $((count + 1)))"; fi ;;
     esac
   fi
   _hiptui_expand "$command" "${{kind:-@none}}" "$1"
@@ -197,6 +198,7 @@ _hiptui() {
   local found
   local -a candidates
   found="$(_hiptui_candidates "${words[1]}" "${(@)words[2,CURRENT]}")"
+  [ -n "$found" ] || return 1
   case "$found" in
     @file) _files ;;
     @dir) _files -/ ;;
