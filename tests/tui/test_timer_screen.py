@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Digits
 from tui_support import SIZE, item, queue_moves, screen_name, screen_text, widget_text
 
@@ -202,9 +203,30 @@ async def test_session_progress_counts_down_the_whole_session(make_app, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, item(app, PIGEON, hold=20))
-        assert "Session 0 s done · 30 s left" in screen_text(app)
+        assert "Session 0 s so far · 30 s to go" in screen_text(app)
         await wait(pilot, clock, 15)
-        assert "Session 15 s done · 15 s left" in screen_text(app)
+        assert "Session 15 s so far · 15 s to go" in screen_text(app)
+        await pilot.press("n")  # the rest of the hold skipped: to go drops, time spent does not
+        await pilot.pause()
+        assert "Session 15 s so far · 0 s to go" not in screen_text(app)
+
+
+async def test_time_spent_is_one_figure_on_the_timer_and_in_the_summary(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, item(app, PIGEON, hold=20), item(app, PIGEON, hold=20))
+        await wait(pilot, clock, 16)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert "Session 16 s so far · 20 s to go" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert screen_name(app) == "SummaryScreen", text
+        assert "Session over, 2 skipped." in text and "Time           16 s" in text and "(1 partly)" in text
+        [record] = app.workspace.history.sessions()
+        assert record.status == "finished" and record.done_seconds == pytest.approx(16, abs=0.1)
 
 
 async def test_the_timer_shows_the_steps_of_the_move(make_app, clock):

@@ -8,7 +8,8 @@ from typing import Literal
 from hiptui.session.timer import SegmentRecord, Timer
 
 Status = Literal["finished", "stopped", "skipped"]
-"""finished: ran to its end with work done; stopped: ended early; skipped: ran to its end with no work done."""
+"""finished: ran to its end with some work done (the rest may have been skipped); stopped: ended early;
+skipped: ran to its end with no work done, so there is nothing to keep."""
 COUNTS_FROM_SECONDS = 1.0
 """Less work than this is no session: it is not kept in history and does not count for the streak."""
 SKIPPED_SHOWN = 8
@@ -80,14 +81,13 @@ def summarise(timer: Timer, routine: str | None) -> SessionSummary:
         elif any(outcome != "none" for outcome in outcomes):
             partly += 1
     work_seconds = sum(r.seconds for r in timer.records if r.segment.kind == "work")
-    any_work_done = any(r.outcome == "done" and r.segment.kind == "work" for r in final.values())
-    status: Status = "stopped" if timer.stopped else ("finished" if any_work_done else "skipped")
+    status: Status = "stopped" if timer.stopped else ("finished" if work_seconds >= COUNTS_FROM_SECONDS else "skipped")
     gids = [segments[work_by_item[i][0]].item.move.gid for i in done_items]
     return SessionSummary(
         routine=routine,
         status=status,
         planned_seconds=int(timer.session_total),
-        seconds=sum(r.seconds for r in timer.records),
+        seconds=timer.seconds_spent,
         work_seconds=work_seconds,
         moves_total=segments[-1].item_index + 1,
         moves_done=tuple(dict.fromkeys(gids)),

@@ -95,6 +95,13 @@ class Timer:
         return self.remaining + sum(self._durations[self.index + 1 :])
 
     @property
+    def seconds_spent(self) -> float:
+        """Time spent in the session so far, whatever was done with it: every segment ended, as long as
+        it ran (a skipped one only until it was skipped), and the one under way."""
+        live = self.elapsed if self.state in ("running", "paused") else 0.0
+        return sum(record.seconds for record in self.records) + live
+
+    @property
     def session_total(self) -> float:
         return sum(self._durations)
 

@@ -179,9 +179,10 @@ class TimerScreen(Screen[None]):
             badges.append("(bell off)")
         self._show("#timer-badges", "   ".join(badges), "bold")
         left = math.ceil(timer.session_remaining - EPSILON)
-        done = max(0.0, timer.session_total - left)
-        self._show_progress("#session-progress", done / max(1.0, timer.session_total), bar_steps(200, 1e9))
-        self._show("#session-label", f"Session {format_duration(done)} done · {format_duration(left)} left")
+        through = max(0.0, timer.session_total - left)
+        self._show_progress("#session-progress", through / max(1.0, timer.session_total), bar_steps(200, 1e9))
+        spent = math.floor(timer.seconds_spent + EPSILON)
+        self._show("#session-label", f"Session {format_duration(spent)} so far · {format_duration(left)} to go")
         paused = timer.state == "paused"
         self._show("#paused", f"PAUSED · {self._resume_key()} resumes" if paused else "", "bold reverse")
         if paused != self.has_class("-paused"):
