@@ -1,4 +1,4 @@
-"""Drawing a figure as text: braille dots scaled to the canvas, the floor line at the bottom."""
+"""Drawing a figure as text: braille dots scaled to the canvas, the floor line under its lowest point."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def draw(figure: Figure, width: int, height: int, *, phase: float = 0.0, side: S
         return round(offset + x * scale), round(floor - y * scale)
 
     shapes, head = pose_shapes(pose_at(figure, phase), figure.view, figure.props)
-    canvas.line(0, round(floor), canvas.dots_wide - 1, round(floor))
+    ground = round(floor - bottom * scale)  # under the lowest point: in the three-quarter view, nearer is lower
+    canvas.line(0, ground, canvas.dots_wide - 1, ground)
     for shape in shapes:
         if isinstance(shape, Line):
             canvas.line(*at(*shape.start), *at(*shape.end), thick=thick and shape.near)
