@@ -100,7 +100,7 @@ def bar_steps(width: int, duration: float) -> int:
 
 class TimerScreen(Screen[None]):
     CSS_PATH = "timer.tcss"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (36, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = list(TIMER)
 
     def __init__(self, session: Session) -> None:
