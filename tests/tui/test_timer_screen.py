@@ -252,3 +252,11 @@ async def test_the_key_bar_names_what_space_does_now(make_app):
         assert space() == "Resume"
         await pilot.press("space")
         assert space() == "Pause"
+
+
+async def test_starting_a_session_clears_the_builders_notices(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify("In the queue: Post-run reset (6 moves). Press s to start.")
+        await start(pilot, item(app, PIGEON, hold=20))
+        assert "Press s to start" not in screen_text(app)

@@ -307,6 +307,7 @@ class HiptuiApp(App[None]):
         except WorkspaceError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
+        self.clear_notifications()  # "press s to start" and the like are done with once it has started
         self.push_screen(TimerScreen(session))
 
     @property
