@@ -258,6 +258,7 @@ async def test_starting_a_session_clears_the_builders_notices(make_app, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.notify("In the queue: Post-run reset (6 moves). Press s to start.")
+        await pilot.pause()
         assert len(app._notifications) == 1
         await start(pilot, item(app, PIGEON, hold=20))
         assert len(app._notifications) == 0
