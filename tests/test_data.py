@@ -97,9 +97,21 @@ def test_a_corrupt_queue_is_set_aside_and_reported(content: bytes, hiptui_home: 
 def test_settings_round_trip_and_corrupt_file(hiptui_home: Path) -> None:
     save_settings(Settings(ready_seconds=5, bell=False, disabled_packs=("yoga",)))
     assert load_settings().settings == Settings(ready_seconds=5, bell=False, disabled_packs=("yoga",))
-    (hiptui_home / "settings.toml").write_text("ready_seconds = -4\n")
+    (hiptui_home / "settings.toml").write_text("ready_seconds = [\n")
     loaded = load_settings()
     assert loaded.settings == Settings() and "kept as settings.toml.corrupt-" in (loaded.notice or "")
+
+
+def test_every_wrong_setting_is_named_and_the_rest_are_kept(hiptui_home: Path) -> None:
+    text = 'ready_seconds = -5\nbell = "loud"\ntheme = "high-contrast"\n[keys]\n"builder.start" = "f5"\n'
+    (hiptui_home / "settings.toml").write_text(text)
+    loaded = load_settings()
+    assert loaded.settings.theme == "high-contrast" and loaded.settings.keys == (("builder.start", "f5"),)
+    assert loaded.settings.ready_seconds == 10 and loaded.settings.bell is True
+    notice = loaded.notice or ""
+    assert "ready seconds: must be from 0 to 120 seconds; the default is used" in notice
+    assert "bell: must be true or false; the default is used" in notice
+    assert (hiptui_home / "settings.toml").read_text() == text and not list(hiptui_home.glob("*.corrupt-*"))
 
 
 def run_session(history: History, catalog: Catalog, clock, *gids: str, skip_first: bool = False, stop: bool = False):

@@ -45,25 +45,24 @@ class Settings(NamedTuple):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from a document; wrong values raise SettingsError, unknown keys are kept in `unknown`."""
+        settings, problems = cls.read(data)
+        if problems:
+            raise problems[0]
+        return settings
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> tuple[Settings, list[SettingsError]]:
+        """Settings from a document, each wrong value left at its default and said why; unknown keys are
+        kept in `unknown`."""
         values: dict[str, Any] = {"unknown": tuple((k, v) for k, v in data.items() if k not in KNOWN)}
+        problems: list[SettingsError] = []
         for name in KNOWN:
-            if name not in data:
-                continue
-            value = data[name]
-            if name in BOUNDS:
-                value = _whole_number(name, value)
-            elif name in ("bell", "motion") and not isinstance(value, bool):
-                raise SettingsError(name, "must be true or false")
-            elif name == "theme" and not (isinstance(value, str) and value):
-                raise SettingsError(name, "must be a theme name")
-            elif name == "disabled_packs":
-                if not (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)):
-                    raise SettingsError(name, "must be a list of pack ids")
-                value = tuple(value)
-            elif name == "keys":
-                value = _keymap(value)
-            values[name] = value
-        return cls(**values)
+            if name in data:
+                try:
+                    values[name] = _checked(name, data[name])
+                except SettingsError as problem:
+                    problems.append(problem)
+        return cls(**values), problems
 
     def replace(self, **changes: Any) -> Settings:
         return Settings.from_dict({**self.as_dict(), **changes})
@@ -88,6 +87,22 @@ class Settings(NamedTuple):
 
 
 KNOWN = tuple(name for name in Settings._fields if name != "unknown")
+
+
+def _checked(name: str, value: Any) -> Any:
+    if name in BOUNDS:
+        return _whole_number(name, value)
+    if name in ("bell", "motion") and not isinstance(value, bool):
+        raise SettingsError(name, "must be true or false")
+    if name == "theme" and not (isinstance(value, str) and value):
+        raise SettingsError(name, "must be a theme name")
+    if name == "disabled_packs":
+        if not (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)):
+            raise SettingsError(name, "must be a list of pack ids")
+        return tuple(value)
+    if name == "keys":
+        return _keymap(value)
+    return value
 
 
 def _whole_number(name: str, value: Any) -> int:
@@ -130,7 +145,8 @@ def settings_path(home: Path | None = None) -> Path:
 
 
 def load_settings(home: Path | None = None) -> Loaded:
-    """The saved settings; a file that cannot be read is set aside and reported, and defaults are used."""
+    """The saved settings. A wrong value is reported and its default used, the rest kept; a file that is
+    not TOML at all is set aside and reported, and defaults are used."""
     path = settings_path(home)
     try:
         data = path.read_bytes()
@@ -141,10 +157,11 @@ def load_settings(home: Path | None = None) -> Loaded:
     import tomllib  # only now: most people never write a settings file, and the first frame waits for this
 
     try:
-        settings = Settings.from_dict(tomllib.loads(data.decode("utf-8")))
-        notices = settings.unknown_key_notices()
+        settings, problems = Settings.read(tomllib.loads(data.decode("utf-8")))
+        notices = [f"settings.toml: {problem}; the default is used" for problem in problems]
+        notices += settings.unknown_key_notices()
         return Loaded(settings, "; ".join(notices) if notices else None)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError, RecursionError, ValueError) as error:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0]
         try:
             kept = set_aside(path)
