@@ -107,3 +107,25 @@ def test_the_balance_marker_leans_to_the_side_that_got_the_time(left: float, rig
     console = Console(width=80, record=True)
     console.print(balance_table([TargetTime("glutes", left, right, 0)]))
     assert expected in console.export_text()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 40)])
+def test_every_size_shows_how_each_session_ended(hiptui_home: Path, size: tuple[int, int]) -> None:
+    """Below 140 columns the record and the sessions are stacked, so the table keeps its columns."""
+    history = filled(hiptui_home, 30)
+
+    async def run() -> None:
+        from tests.tui.tui_support import screen_text
+
+        app: App[None] = App()
+        async with app.run_test(size=size) as pilot:
+            screen = HistoryScreen(history, today=dt.date(2026, 11, 20))
+            await app.push_screen(screen)
+            await wait_for(lambda: screen.complete)
+            await pilot.pause()
+            text = screen_text(app)
+            header = next(line for line in text.splitlines() if "When" in line)
+            assert header[header.index("When") :].split()[:6] == ["When", "Routine", "Status", "Done", "Plan", "Skip"]
+            assert "finished" in text
+
+    asyncio.run(run())

@@ -23,6 +23,11 @@ from hiptui.tui.widgets.key_bar import KeyBar
 from hiptui.tui.widgets.title_bar import TitleBar
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
+ROUTINE_WIDTH = 24
+
+
+def shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def bar_chart(values: Sequence[float], height: int = 6, width: int = 3) -> Text:
@@ -81,6 +86,8 @@ class HistoryScreen(Screen[None]):
     page as the cursor nears the end, so no history is too long to open."""
 
     CSS_PATH = "history.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
+    """Side by side only where the sessions table shows every column."""
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Back")]
     PAGE = 200
 
@@ -115,7 +122,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-stats").border_title = "Your record"
         table = self.query_one("#history-sessions", DataTable)
         table.border_title = "Sessions"
-        table.add_columns("When", "Routine", "Done", "Plan", "Status", "Skip")
+        table.add_columns("When", "Routine", "Status", "Done", "Plan", "Skip")
         table.focus()
         if self.history is None:
             self._show_problem("History is off for this run (see the note at start-up).")
@@ -164,7 +171,8 @@ class HistoryScreen(Screen[None]):
         self.total = figures.sessions
         self._show_summary()
         weeks = Text("Minutes per week, last 12 weeks (this week on the right)\n", style="bold")
-        weeks.append_text(bar_chart(figures.weekly_minutes))
+        narrow = self.query_one("#history-stats").content_size.width < len(figures.weekly_minutes) * 3
+        weeks.append_text(bar_chart(figures.weekly_minutes, width=2 if narrow else 3))
         weeks.no_wrap, weeks.overflow = True, "crop"
         self.query_one("#history-weeks", Static).update(weeks)
         targets = figures.time_per_target
@@ -199,12 +207,13 @@ class HistoryScreen(Screen[None]):
     def _add_rows(self, sessions: list[SessionSummary]) -> None:
         table = self.query_one("#history-sessions", DataTable)
         for session in sessions:
+            started = session.started_at.astimezone()
             table.add_row(
-                session.started_at.astimezone().strftime("%d %b %Y %H:%M"),
-                plain(session.routine or "own queue"),
+                started.strftime("%d %b %H:%M" if started.year == self.today.year else "%d %b %Y"),
+                plain(shortened(session.routine or "own queue", ROUTINE_WIDTH)),
+                Text(session.status, style="green" if session.status == "finished" else "yellow"),
                 format_duration(session.done_seconds),
                 format_duration(session.planned_seconds),
-                Text(session.status, style="green" if session.status == "finished" else "yellow"),
                 str(session.skipped_work),
             )
         self.shown += len(sessions)
