@@ -18,7 +18,7 @@ from hiptui.data.settings import Settings, SettingsError
 from hiptui.tui.safe import plain
 
 THEME_NOTES = {
-    "high-contrast": "high contrast",
+    "high-contrast": "readable in 16 colours",
     "ansi-dark": "your terminal's colours, dark",
     "ansi-light": "your terminal's colours, light",
 }
