@@ -48,7 +48,7 @@ async def test_settings_offer_high_contrast_and_the_terminal_s_colours_and_show_
         await pilot.press("o")
         assert screen_name(app) == "SettingsDialog"
         options = {value: str(label) for label, value in app.screen.query_one("#theme", Select)._options}
-        assert options["high-contrast"] == "high-contrast (high contrast)"
+        assert options["high-contrast"] == "high-contrast (readable in 16 colours)"
         assert "terminal" in options["ansi-dark"] and "terminal" in options["ansi-light"]
         text = " ".join(screen_text(app).split())
         assert "Animate figures" in text and "Data folder" in text
