@@ -86,7 +86,7 @@ class HistoryScreen(Screen[None]):
     page as the cursor nears the end, so no history is too long to open."""
 
     CSS_PATH = "history.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
     """Side by side only where the sessions table shows every column."""
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Back")]
     PAGE = 200
