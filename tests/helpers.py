@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiptui.catalog.catalog import Catalog
 from hiptui.packs.loader import load_pack_text
-from hiptui.packs.model import Pack
+from hiptui.packs.plain import Pack
 
 
 class FakeClock:
@@ -33,7 +33,7 @@ def move_toml(move_id: str, dose: str = "hold = 30", **fields: str) -> str:
 def load_pack(text: str) -> Pack:
     result = load_pack_text(text, "test.toml")
     assert result.pack is not None, [str(p) for p in result.problems]
-    return result.pack
+    return result.pack.to_plain()
 
 
 def catalog_of(*texts: str) -> Catalog:

@@ -7,7 +7,7 @@ from hiptui.base.text import fold
 from hiptui.catalog.catalog import Catalog
 from hiptui.catalog.library import load_library
 from hiptui.catalog.search import Filters, SearchIndex, _words
-from hiptui.packs.model import Move, Pack, PackInfo
+from hiptui.packs.plain import Move, Pack, PackInfo
 from tests.helpers import catalog_of, move_toml, pack_toml
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import signal
@@ -50,7 +51,7 @@ def test_atomic_write_failure_leaves_the_old_file_whole(tmp_path: Path, monkeypa
 
 def test_saved_routines_round_trip(catalog: Catalog, hiptui_home: Path) -> None:
     items = queue_of(catalog, "yoga/pigeon", "mobility/couch-stretch")
-    items[0] = QueueItem(items[0].move, items[0].dose.model_copy(update={"hold": 90, "sets": 2}))
+    items[0] = QueueItem(items[0].move, dataclasses.replace(items[0].dose, hold=90, sets=2))
     saved = SavedRoutines()
     routine = saved.save("My Evening!", items)
     assert routine.id == "my-evening" and saved.save("My evening?", items).id == "my-evening-2"
@@ -76,7 +77,7 @@ def test_saved_routines_round_trip(catalog: Catalog, hiptui_home: Path) -> None:
 
 def test_the_queue_round_trips_and_reports_moves_that_are_gone(catalog: Catalog, hiptui_home: Path) -> None:
     items = queue_of(catalog, "yoga/butterfly", "yoga/frog")
-    items[1] = QueueItem(items[1].move, items[1].dose.model_copy(update={"hold": 100}))
+    items[1] = QueueItem(items[1].move, dataclasses.replace(items[1].dose, hold=100))
     QueueStore().save(items)
     restored, missing = catalog.resolve(QueueStore().load().entries)
     assert [(i.move.gid, i.dose) for i in restored] == [(i.move.gid, i.dose) for i in items] and missing == []

@@ -7,7 +7,8 @@ from pydantic import ValidationError
 
 from hiptui.base.durations import format_duration, parse_duration
 from hiptui.packs.loader import load_pack_file, load_pack_text
-from hiptui.packs.model import Dose, Pack
+from hiptui.packs.model import Pack
+from hiptui.packs.plain import Dose
 from tests.helpers import load_pack, move_toml, pack_toml
 
 

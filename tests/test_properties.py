@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from hiptui.catalog.catalog import CatalogMove, QueueItem
 from hiptui.packs.loader import LoadResult, load_pack_bytes
-from hiptui.packs.model import Dose, Move
+from hiptui.packs.plain import Dose, Move
 from hiptui.session.timeline import build_timeline
 from hiptui.session.timer import Timer
 
@@ -91,7 +92,7 @@ doses = st.builds(
     sets=st.integers(1, 4),
     rest=st.integers(0, 30),
     per_side=st.booleans(),
-).map(lambda d: d if d.hold is not None else d.model_copy(update={"reps": 5}))
+).map(lambda d: d if d.hold is not None else dataclasses.replace(d, reps=5))
 
 
 def item(dose: Dose) -> QueueItem:

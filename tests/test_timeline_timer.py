@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from hiptui.catalog.catalog import CatalogMove, QueueItem
-from hiptui.packs.model import Dose, Move
+from hiptui.packs.plain import Dose, Move
 from hiptui.session.queue import SessionQueue
 from hiptui.session.timeline import Pacing, build_timeline, total_seconds
 from hiptui.session.timer import CountdownBeep, SegmentStarted, SessionFinished, Timer

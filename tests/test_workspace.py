@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def test_a_swap_puts_in_the_harder_move_keeps_what_fits_and_can_be_undone(worksp
     move = next(m for m in workspace.catalog.all_moves() if workspace.catalog.progressions(m)[1])
     harder = workspace.catalog.progressions(move)[1][0]
     workspace.add([move])
-    workspace.set_dose(0, move.dose.model_copy(update={"sets": 3}))
+    workspace.set_dose(0, dataclasses.replace(move.dose, sets=3))
     assert workspace.swap(0, "harder") is harder
     assert workspace.queue[0].move is harder and workspace.queue[0].dose.sets == 3
     assert workspace.undo() == f"swap {move.name} for {harder.name}"

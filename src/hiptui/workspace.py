@@ -8,6 +8,7 @@ told is queued in `notices` (`take_notices()`), and a failed write is reported, 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     import importlib.metadata
 
     from hiptui.catalog.library import Library
-    from hiptui.packs.model import Dose, Routine, RoutineEntry
+    from hiptui.packs.plain import Dose, Routine, RoutineEntry
 
 Direction = Literal["easier", "harder"]
 T = TypeVar("T")
@@ -346,10 +347,9 @@ def _find(ref: str, things: Sequence[T], ids: list[tuple[str, str]], noun: str, 
 def _fitted_dose(item: QueueItem, move: CatalogMove) -> Dose:
     """The new move's dose, with the user's sets, rest and amount kept where the two moves are alike."""
     mine, theirs = item.dose, move.dose
-    changes: dict[str, object] = {"sets": mine.sets, "rest": mine.rest}
     if (mine.hold is None) == (theirs.hold is None) and mine.per_side == theirs.per_side:
-        changes.update(hold=mine.hold, reps=mine.reps)
-    return theirs.model_copy(update=changes)
+        return dataclasses.replace(theirs, sets=mine.sets, rest=mine.rest, hold=mine.hold, reps=mine.reps)
+    return dataclasses.replace(theirs, sets=mine.sets, rest=mine.rest)
 
 
 def _names(items: Sequence[QueueItem]) -> str:

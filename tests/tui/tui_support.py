@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from hiptui.catalog.catalog import QueueItem
-from hiptui.packs.model import Dose
+from hiptui.packs.plain import Dose
 from hiptui.tui.app import HiptuiApp
 from hiptui.tui.widgets.drag import DragManager
 from hiptui.tui.widgets.move_lists import LibraryList, QueueList

@@ -9,7 +9,7 @@ from hiptui.catalog.formatting import describe_dose
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
-    from hiptui.packs.model import Dose
+    from hiptui.packs.plain import Dose
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from hiptui.catalog.search import Filters, SearchIndex
 
 if TYPE_CHECKING:
     from hiptui.figure import Figure
-    from hiptui.packs.model import Dose, Move, Pack, Routine, RoutineEntry
+    from hiptui.packs.plain import Dose, Move, Pack, Routine, RoutineEntry
 
 
 _ID_AND_NAME = attrgetter("id", "name")

@@ -9,7 +9,7 @@ from hiptui.base.durations import format_duration
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import CatalogMove
-    from hiptui.packs.model import Dose
+    from hiptui.packs.plain import Dose
 
 
 def counted(things: Sized, noun: str) -> str:

@@ -6,14 +6,17 @@ import importlib.metadata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hiptui.base.gc_pause import gc_paused
 from hiptui.base.paths import data_home, user_packs_dir
 from hiptui.base.problems import Problem
 from hiptui.packs.cache import PackCache
-from hiptui.packs.loader import LoadResult
-from hiptui.packs.model import Pack
+from hiptui.packs.plain import Pack, PackResult
 from hiptui.plugins.host import USER, HookRelay, collect_contributions, make_plugin_manager
+
+if TYPE_CHECKING:
+    from hiptui.packs.model import Pack as ModelPack
 
 CACHE_DIR = "cache"
 
@@ -130,9 +133,9 @@ def _keep_last_good(records: list[PackRecord], previous: Library) -> None:
             record.stale = True
 
 
-def _records_for(source: str, item: Path | Pack, cache: PackCache) -> list[PackRecord]:
-    if isinstance(item, Pack):
-        return [PackRecord(source, f"{source} (object)", pack=item)]
+def _records_for(source: str, item: Path | ModelPack, cache: PackCache) -> list[PackRecord]:
+    if not isinstance(item, Path):  # a plugin's own hiptui.Pack, validated when it was made
+        return [PackRecord(source, f"{source} (object)", pack=item.to_plain())]
     if item.is_dir():
         return [_record(source, cache.load(path)) for path in sorted(item.glob("*.toml"))]
     if item.is_file():
@@ -142,7 +145,7 @@ def _records_for(source: str, item: Path | Pack, cache: PackCache) -> list[PackR
     ]
 
 
-def _record(source: str, result: LoadResult) -> PackRecord:
+def _record(source: str, result: PackResult) -> PackRecord:
     return PackRecord(source, result.source, pack=result.pack, problems=result.problems, claimed_id=result.claimed_id)
 
 

@@ -11,15 +11,16 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from hiptui.base.files import atomic_write, set_aside
 from hiptui.base.paths import data_home
 from hiptui.catalog.catalog import QueueItem
-from hiptui.packs.model import Routine, RoutineEntry, entry_from_ref
+
+if TYPE_CHECKING:
+    from hiptui.packs.plain import Routine, RoutineEntry
 
 ROUTINES_DIR = "routines"
 QUEUE_FILE = "queue.toml"
@@ -84,14 +85,19 @@ class SavedRoutines:
         result = ReadResult()
         if not self.folder.is_dir():
             return result
-        for path in sorted(self.folder.glob("*.toml")):
+        paths = sorted(self.folder.glob("*.toml"))
+        if not paths:
+            return result
+        from hiptui.data.routine_files import InvalidFile, routine_from
+
+        for path in paths:
             document = _read_toml(path, result.notices)
             if document is None:
                 continue
             try:
-                result.found.append(Routine.model_validate(document))
-            except ValidationError as error:
-                _set_aside(path, f"{error.error_count()} problem(s): {error.errors()[0]['msg']}", result.notices)
+                result.found.append(routine_from(document))
+            except InvalidFile as error:
+                _set_aside(path, f"{error.count} problem(s): {error}", result.notices)
         return result
 
     def path_for(self, routine_id: str) -> Path:
@@ -125,10 +131,10 @@ class SavedRoutines:
     def save(self, name: str, items: Iterable[QueueItem], description: str = "") -> Routine:
         """Save the queue as a new routine named `name` (its id made unique); the name must be free."""
         self.check_name(name)
+        from hiptui.data.routine_files import routine_from
+
         moves = [entry_for(i) for i in items]
-        routine = Routine.model_validate(
-            {"id": self._free_id(name), "name": name, "description": description, "moves": moves}
-        )
+        routine = routine_from({"id": self._free_id(name), "name": name, "description": description, "moves": moves})
         self.write(routine)
         return routine
 
@@ -136,18 +142,22 @@ class SavedRoutines:
         document: dict[str, Any] = {"id": routine.id, "name": routine.name}
         if routine.description:
             document["description"] = routine.description
-        document["moves"] = [_compact(entry) for entry in routine.moves]
+        document["moves"] = [_compact(entry.as_data()) for entry in routine.moves]
         atomic_write(self.path_for(routine.id), tomli_w.dumps(document).encode())
 
     def rename(self, routine: Routine, name: str) -> Routine:
         self.check_name(name, keeping=routine)
-        renamed = Routine.model_validate({**routine.model_dump(), "name": name})
+        from hiptui.data.routine_files import routine_from
+
+        renamed = routine_from({**_routine_data(routine), "name": name})
         self.write(renamed)
         return renamed
 
     def duplicate(self, routine: Routine) -> Routine:
         name = self.free_name(f"{routine.name} (copy)"[:80])
-        copy = Routine.model_validate({**routine.model_dump(), "id": self._free_id(name), "name": name})
+        from hiptui.data.routine_files import routine_from
+
+        copy = routine_from({**_routine_data(routine), "id": self._free_id(name), "name": name})
         self.write(copy)
         return copy
 
@@ -155,16 +165,13 @@ class SavedRoutines:
         self.path_for(routine.id).unlink(missing_ok=True)
 
 
-def _compact(entry: RoutineEntry) -> str | dict[str, Any]:
-    data = entry.model_dump(exclude_none=True)
-    return data["move"] if set(data) == {"move"} else data
+def _routine_data(routine: Routine) -> dict[str, Any]:
+    return {**vars(routine), "moves": [entry.as_data() for entry in routine.moves]}
 
 
-class _QueueFile(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    moves: list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]] = []
-    origin: str | None = None
-    """The routine the queue is, unchanged since it was loaded or saved."""
+def _compact(entry: dict[str, Any]) -> str | dict[str, Any]:
+    """An entry as a routine file writes it: the bare move reference when it overrides nothing."""
+    return entry["move"] if set(entry) == {"move"} else entry
 
 
 @dataclass
@@ -185,18 +192,18 @@ class QueueStore:
         document = _read_toml(self.path, result.notices)
         if document is None:
             return result
+        from hiptui.data.routine_files import InvalidFile, queue_from
+
         try:
-            saved = _QueueFile.model_validate(document)
-        except ValidationError as error:
-            _set_aside(self.path, error.errors()[0]["msg"], result.notices)
-            return result
-        result.entries, result.origin = saved.moves, saved.origin
+            result.entries, result.origin = queue_from(document)
+        except InvalidFile as error:
+            _set_aside(self.path, str(error), result.notices)
         return result
 
     def save(self, items: Iterable[QueueItem], keep: Iterable[RoutineEntry] = (), origin: str | None = None) -> None:
         """Save the queue; `keep` are entries no loaded pack has, kept for when their pack is back."""
-        moves = [_compact(RoutineEntry.model_validate(entry_for(item))) for item in items]
-        moves += [_compact(entry) for entry in keep]
+        moves = [_compact(entry_for(item)) for item in items]
+        moves += [_compact(entry.as_data()) for entry in keep]
         document: dict[str, Any] = {"moves": moves}
         if origin is not None:
             document["origin"] = origin

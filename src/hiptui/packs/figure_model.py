@@ -16,7 +16,8 @@ from pydantic import (
     field_validator,
 )
 
-from hiptui.figure import BASES, MAX_POSES, POINTS, PROPS, Figure, Motion, Pose, Prop, View, make_pose
+from hiptui.figure import BASES, MAX_POSES, POINTS, PROPS, Figure, Motion, Pose, View, make_pose
+from hiptui.packs.plain import FigureTable, adopt
 from hiptui.packs.suggest import Suggester
 
 MAX_PROPS = 8
@@ -136,12 +137,19 @@ class MoveFigure(_Strict):
             raise ValueError(f"must be a pose number from 1 to {len(poses)} (got {hold_pose})")
         return hold_pose
 
+    def to_table(self) -> FigureTable:
+        """The table as plain data, as the rest of hiptui reads it."""
+        return adopt(
+            FigureTable,
+            {
+                "view": self.view,
+                "props": [dict(prop.__dict__) for prop in self.props],
+                "poses": [dict(pose.__dict__) for pose in self.poses],
+                "motion": self.motion,
+                "hold_pose": self.hold_pose,
+            },
+        )
+
     def to_plain(self) -> Figure:
         """The figure layer's plain figure."""
-        return Figure(
-            poses=tuple(pose.to_plain() for pose in self.poses),
-            view=self.view,
-            props=tuple(Prop(p.prop, p.at, p.to) for p in self.props),
-            hold=None if self.hold_pose is None else self.hold_pose - 1,
-            motion=self.motion,
-        )
+        return self.to_table().to_plain()

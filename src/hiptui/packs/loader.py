@@ -27,6 +27,7 @@ from hiptui.packs.model import (
     Routine,
     RoutineEntry,
 )
+from hiptui.packs.plain import PackResult
 from hiptui.packs.reading import NotARegularFile, TooBig, read_regular_file
 from hiptui.packs.suggest import Suggester
 
@@ -80,6 +81,11 @@ class LoadResult:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    def to_plain(self) -> PackResult:
+        """The result as the rest of hiptui reads it: the pack as plain data."""
+        pack = None if self.pack is None else self.pack.to_plain()
+        return PackResult(self.source, pack, self.problems, self.claimed_id)
 
 
 def load_pack_file(path: Path) -> LoadResult:

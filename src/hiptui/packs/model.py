@@ -20,7 +20,9 @@ from pydantic import (
 from hiptui.base.durations import parse_duration
 from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
 from hiptui.base.text import clean_text
+from hiptui.packs import plain
 from hiptui.packs.figure_model import MoveFigure
+from hiptui.packs.plain import DEFAULT_REP_SECONDS, adopt
 
 MAX_MOVES = 5000
 MAX_ROUTINES = 500
@@ -50,7 +52,6 @@ Sets = Annotated[StrictInt, Field(ge=1, le=20)]
 Style = Literal["dynamic", "static", "strength", "release"]
 Level = Literal["beginner", "intermediate", "advanced"]
 
-DEFAULT_REP_SECONDS = 3
 TRUSTED = "cleaned"
 """Validation context key: the text was cleaned when the pack was first loaded (e.g. read from the cache)."""
 
@@ -89,6 +90,9 @@ class Dose(_Strict):
     def work_seconds(self) -> int:
         """Seconds of one work segment: the hold, or every rep at its pace."""
         return self.hold if self.hold is not None else (self.reps or 0) * self.rep_seconds
+
+    def to_plain(self) -> plain.Dose:
+        return adopt(plain.Dose, dict(self.__dict__))
 
 
 class PackInfo(_WithText):
@@ -199,6 +203,10 @@ class Move(_WithText):
             per_side=self.per_side,
         )
 
+    def to_plain(self) -> plain.Move:
+        figure = None if self.figure is None else self.figure.to_table()
+        return adopt(plain.Move, {**self.__dict__, "figure": figure})
+
 
 class RoutineEntry(_Strict):
     """One move of a routine, with an optional dose override."""
@@ -234,6 +242,9 @@ class RoutineEntry(_Strict):
             changes["rest"] = self.rest
         return dose.model_copy(update=changes) if changes else dose
 
+    def to_plain(self) -> plain.RoutineEntry:
+        return adopt(plain.RoutineEntry, dict(self.__dict__))
+
 
 def entry_from_ref(value: object) -> object:
     return {"move": value} if isinstance(value, str) else value
@@ -254,6 +265,9 @@ class Routine(_WithText):
         list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]], Field(min_length=1, max_length=200)
     ]
     """The moves in order: "move-id", "pack-id/move-id", or { move = "...", hold = 60 } with a dose override."""
+
+    def to_plain(self) -> plain.Routine:
+        return adopt(plain.Routine, {**self.__dict__, "moves": [entry.to_plain() for entry in self.moves]})
 
 
 class Pack(_Strict):
@@ -279,3 +293,15 @@ class Pack(_Strict):
     @property
     def version(self) -> str:
         return self.pack.version
+
+    def to_plain(self) -> plain.Pack:
+        """The pack as the rest of hiptui reads it (the models are frozen, so their lists are shared)."""
+        return adopt(
+            plain.Pack,
+            {
+                "format": self.format,
+                "pack": adopt(plain.PackInfo, dict(self.pack.__dict__)),
+                "moves": [move.to_plain() for move in self.moves],
+                "routines": [routine.to_plain() for routine in self.routines],
+            },
+        )

@@ -6,14 +6,17 @@ from typing import Any
 
 import tomli_w
 
-from hiptui.packs.model import Pack
+from hiptui.packs import model
+from hiptui.packs.plain import Pack, pack_data
 
 
 def pack_document(pack: Pack) -> dict[str, Any]:
-    document: dict[str, Any] = {"format": 1, "pack": pack.pack.model_dump(exclude_defaults=True)}
-    document["moves"] = [move.model_dump(exclude_defaults=True, exclude_none=True) for move in pack.moves]
+    # Through the model, which knows each field's default (the pack was valid when loaded: checked again, cheaply).
+    validated = model.Pack.model_validate(pack_data(pack), context={model.TRUSTED: True})
+    document: dict[str, Any] = {"format": 1, "pack": validated.pack.model_dump(exclude_defaults=True)}
+    document["moves"] = [move.model_dump(exclude_defaults=True, exclude_none=True) for move in validated.moves]
     routines = []
-    for routine in pack.routines:
+    for routine in validated.routines:
         data = routine.model_dump(exclude_defaults=True, exclude={"moves"})
         data["moves"] = [_entry(entry.model_dump(exclude_none=True)) for entry in routine.moves]
         routines.append(data)

@@ -284,15 +284,25 @@ def _within(budget: float, name: str, job: Callable[[], _Loaded]) -> _Loaded | B
 
 
 def _check_items(returned: object) -> list[Any]:
-    from hiptui.packs.model import Pack
-
-    if returned is None or isinstance(returned, (str, bytes, dict, Path, Pack)) or not isinstance(returned, Iterable):
+    if (
+        returned is None
+        or isinstance(returned, (str, bytes, dict, Path))
+        or _is_pack(returned)
+        or not isinstance(returned, Iterable)
+    ):
         raise TypeError(f"expected a list of paths or Packs, got {type(returned).__name__}")
     items = list(returned)
     for item in items:
-        if not isinstance(item, (Path, Pack)):
+        if not isinstance(item, Path) and not _is_pack(item):
             raise TypeError(f"expected a pathlib.Path or a hiptui.Pack, got {type(item).__name__}: {item!r:.60}")
     return items
+
+
+def _is_pack(item: object) -> bool:
+    """A hiptui.Pack. A plugin that made one has imported the models; one that gives paths only never
+    makes hiptui import pydantic."""
+    model = sys.modules.get("hiptui.packs.model")
+    return model is not None and isinstance(item, model.Pack)
 
 
 def _distribution_name(entry_point: importlib.metadata.EntryPoint) -> str:

@@ -8,6 +8,7 @@ never a move that needs gear the runner lacks. Deterministic for a seed, varied 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -217,16 +218,16 @@ def _step(item: QueueItem, grow: bool) -> QueueItem | None:
         low, high = min(low, default.hold or low), max(high, default.hold or high)
         hold = dose.hold + (5 if grow else -5)
         if low <= hold <= high:
-            return QueueItem(item.move, dose.model_copy(update={"hold": hold}))
+            return QueueItem(item.move, dataclasses.replace(dose, hold=hold))
     else:
         reps = (dose.reps or 1) + (1 if grow else -1)
         base = default.reps or 1
         if max(3, base // 2) <= reps <= base * 2:
-            return QueueItem(item.move, dose.model_copy(update={"reps": reps}))
+            return QueueItem(item.move, dataclasses.replace(dose, reps=reps))
     sets = dose.sets + (1 if grow else -1)
     if 1 <= sets <= max(MAX_SETS, default.sets):
         rest = dose.rest or (SET_REST if sets > 1 else 0)
-        return QueueItem(item.move, dose.model_copy(update={"sets": sets, "rest": rest if sets > 1 else dose.rest}))
+        return QueueItem(item.move, dataclasses.replace(dose, sets=sets, rest=rest if sets > 1 else dose.rest))
     return None
 
 

@@ -10,7 +10,7 @@ from hiptui.catalog.catalog import QueueItem
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import CatalogMove
-    from hiptui.packs.model import Dose
+    from hiptui.packs.plain import Dose
 
 UNDO_DEPTH = 100
 

@@ -32,7 +32,7 @@ from hiptui.tui.widgets.virtual_list import VirtualList
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove, QueueItem
     from hiptui.catalog.search import Filters
-    from hiptui.packs.model import Dose
+    from hiptui.packs.plain import Dose
     from hiptui.session.planner import Plan
     from hiptui.session.queue import SessionQueue
     from hiptui.workspace import QueueChange, Workspace

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +17,7 @@ from textual.widgets.selection_list import Selection
 from hiptui.base.problems import field_name
 from hiptui.catalog.catalog import Catalog, CatalogMove, QueueItem
 from hiptui.catalog.search import Filters
-from hiptui.packs.loader import explain
-from hiptui.packs.model import Dose
+from hiptui.packs.plain import Dose
 from hiptui.tui.safe import plain
 
 
@@ -116,9 +114,14 @@ class DoseEditor(ModalScreen[Dose | None]):
             if found:
                 raw = found.first(Input).value.strip()
                 values[field] = int(raw) if raw.isdigit() and field in ("reps", "sets") else raw
-        document = {**self.item.dose.model_dump(), **values}
+        from pydantic import ValidationError  # only here: nothing else on screen validates
+
+        from hiptui.packs import model
+        from hiptui.packs.loader import explain
+
+        document = {**vars(self.item.dose), **values}
         try:
-            dose = Dose.model_validate(document)
+            dose = model.Dose.model_validate(document).to_plain()
         except ValidationError as error:
             problems = [f"{field_name(loc)}: {message}" for loc, message in explain(error, document)]
             self.query_one("#dose-error", Static).update(plain("\n".join(problems), "bold red"))

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from hiptui.base.durations import format_duration
 from hiptui.catalog.catalog import SAVED, ResolvedRoutine
-from hiptui.packs.model import Routine
+from hiptui.packs.plain import Routine
 from hiptui.tui.safe import plain
 from hiptui.tui.services import workspace_of
 from hiptui.workspace import WorkspaceError

@@ -19,7 +19,7 @@ from hiptui.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
-    from hiptui.packs.model import Dose
+    from hiptui.packs.plain import Dose
 
 TYPING_PAUSE = 0.15
 
