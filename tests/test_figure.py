@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from hiptui.figure import BASES, Figure, Pose, Prop, draw, make_pose, phase_of_pose, pose_at
+from hiptui.figure import BASES, POINTS, PROPS, Figure, Pose, Prop, draw, make_pose, phase_of_pose, pose_at
 from hiptui.figure.body import pose_body
 from hiptui.figure.canvas import DotCanvas
 
@@ -110,24 +110,7 @@ def test_a_body_on_a_prop_is_lifted_onto_it() -> None:
     assert draw(plain, 40, 20) != draw(rolled, 40, 20)
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "wall",
-        "bench",
-        "bed",
-        "step",
-        "chair",
-        "block",
-        "mini-band",
-        "long-band",
-        "strap",
-        "foam-roller",
-        "massage-ball",
-        "slider",
-        "balance-board",
-    ],
-)
+@pytest.mark.parametrize("kind", PROPS)
 @pytest.mark.parametrize("view", ["side", "front", "three-quarter"])
 def test_every_prop_draws_in_every_view(kind: str, view: str) -> None:
     figure = Figure((make_pose("lunge"),), view=view, props=(Prop(kind),))  # type: ignore[arg-type]
@@ -147,3 +130,12 @@ def test_a_frame_draws_quickly() -> None:
         draw(BRIDGE, 40, 20, phase=frame / 100)
 
     assert time.perf_counter() - started < 5  # a generous bound against a hang, not a benchmark
+
+
+@pytest.mark.parametrize("kind", PROPS)
+@pytest.mark.parametrize("point", POINTS)
+def test_every_prop_at_every_point_draws_or_is_left_out(kind: str, point: str) -> None:
+    """A pack checks its props, but a plugin may hand over any figure: none may break a drawing."""
+    for prop in (Prop(kind, at=point), Prop(kind, to=point), Prop(kind, at=point, to=point)):
+        figure = Figure((make_pose("supine"),), view="three-quarter", props=(prop,))
+        assert len(draw(figure, 24, 8)) == 8

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from hiptui.figure.body import HEAD_RADIUS, LIMBS, Vec, pose_body
 from hiptui.figure.pose import Pose
-from hiptui.figure.spec import Prop, View
+from hiptui.figure.spec import ANCHORS, BODY_POINTS, POINTS, Prop, View
 
 Point = tuple[float, float]
 THREE_QUARTER_TURN, THREE_QUARTER_TILT = 35.0, 0.35
@@ -16,7 +16,6 @@ the viewer is drawn this much of its distance lower, so a bend along the floor s
 _TURN_COS, _TURN_SIN = math.cos(math.radians(THREE_QUARTER_TURN)), math.sin(math.radians(THREE_QUARTER_TURN))
 WALL_HEIGHT = 1.9
 ANCHOR_GAP, ANCHOR_HEIGHT = 0.35, 0.3
-ANCHORS = ("front", "behind")
 
 SUPPORT_HEIGHT = {
     "bench": 0.45,
@@ -111,11 +110,19 @@ def _prop_shapes(prop: Prop, points: dict[str, Point]) -> list[Shape]:
     return [*_box(ax - half, ax + half, height), Line((ax - half, 0.0), (ax + half, 0.0))]
 
 
+def _attached(prop: Prop) -> bool:
+    """A prop this drawing can place: at a body point, its other end (if any) at a point or an anchor."""
+    at = prop.at or DEFAULT_AT.get(prop.kind)
+    to = prop.to or DEFAULT_TO.get(prop.kind)
+    return at in BODY_POINTS and (to is None or to in POINTS)
+
+
 def pose_shapes(pose: Pose, view: View, props: tuple[Prop, ...]) -> tuple[list[Shape], Circle]:
     """The body's lines (far ones first), the props and the head, resting on the floor or a prop."""
     flat = {name: _project(view, point) for name, point in pose_body(pose).points.items()}
     lowest = min(y for _, y, _ in flat.values())
     lift = -min(lowest, flat["head"][1] - HEAD_RADIUS)
+    props = tuple(prop for prop in props if _attached(prop))
     for prop in props:
         if prop.kind in SUPPORT_HEIGHT:
             lift = max(lift, SUPPORT_HEIGHT[prop.kind] - flat[prop.at or DEFAULT_AT[prop.kind]][1])

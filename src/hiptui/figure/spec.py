@@ -35,6 +35,8 @@ POINTS = (
     "front",
     "behind",
 )
+ANCHORS = ("front", "behind")
+BODY_POINTS = tuple(point for point in POINTS if point not in ANCHORS)
 """Points a prop attaches to; thigh, knee, shin, foot, toe, hand and elbow are the working limb's (thigh and
 shin are their middles, where a roller or ball presses).
 `front` and `behind` are fixed anchors on the floor before and behind the body (for a band)."""

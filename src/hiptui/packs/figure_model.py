@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from hiptui.figure import BASES, MAX_POSES, POINTS, PROPS, Figure, Motion, Pose, View, make_pose
+from hiptui.figure.spec import ANCHORS, BODY_POINTS
 from hiptui.packs.plain import FigureTable, adopt
 from hiptui.packs.suggest import Suggester
 
@@ -37,6 +38,15 @@ def _one_of(what: str, known: tuple[str, ...]) -> Callable[[str], str]:
 Angle = Annotated[float, Field(strict=True, ge=-360, le=360)]
 BaseName = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_one_of("base", tuple(BASES)))]
 PropName = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_one_of("prop", PROPS))]
+
+
+def _body_point(value: str) -> str:
+    if value in ANCHORS:
+        raise ValueError(f"{value!r} is an anchor on the floor, only for the other end ('to') of a band or strap")
+    return _one_of("body point", BODY_POINTS)(value)
+
+
+BodyPoint = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_body_point)]
 PointName = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_one_of("body point", POINTS))]
 
 
@@ -102,7 +112,7 @@ class FigureProp(_Strict):
 
     prop: PropName
     """wall, bench, bed, step, chair, block, mini-band, long-band, strap, foam-roller, massage-ball, slider or balance-board."""
-    at: PointName | None = None
+    at: BodyPoint | None = None
     """The body point it is under or beside (default by prop: foot for a step, back for a foam roller, ...)."""
     to: PointName | None = None
     """A band's or strap's other end: a body point, or "front" / "behind" for an anchor on the floor."""

@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 from hiptui.base.durations import MAX_DURATION_TEXT, parse_duration
 from hiptui.base.terms import EQUIPMENT, KNOWN_CATEGORIES, KNOWN_WHEN, POSITIONS, REF_PATTERN, TARGETS
 from hiptui.figure import BASES, MAX_POSES, POINTS, PROPS
+from hiptui.figure.spec import BODY_POINTS
 from hiptui.packs.fieldref import TABLES, field_docs
 from hiptui.packs.figure_model import BANDS
 from hiptui.packs.model import Pack
@@ -25,7 +26,7 @@ DURATION_PATTERN = r"^\s*(?=[^a-zA-Z]*\d)(?:\d{1,4}\s*[hH])?\s*(?:\d{1,5}\s*[mM]
 _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("FigurePose", "base"): tuple(BASES),
     ("FigureProp", "prop"): PROPS,
-    ("FigureProp", "at"): POINTS,
+    ("FigureProp", "at"): BODY_POINTS,
     ("FigureProp", "to"): POINTS,
 }
 """Fields checked against a list by an after-validator, which pydantic's schema does not show."""
