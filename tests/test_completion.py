@@ -81,7 +81,12 @@ def bash_complete(tmp_path: Path, hiptui_home: Path):
     def complete(*words: str) -> list[str]:
         code = DRIVER + "complete_words " + " ".join(f"'{w}'" for w in words)
         result = subprocess.run(
-            ["bash", "-c", code, "bash", str(script)], capture_output=True, text=True, env=env, timeout=120
+            ["bash", "-c", code, "bash", str(script)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=tmp_path,
         )
         assert result.returncode == 0, result.stderr
         return result.stdout.split()
@@ -103,6 +108,25 @@ def test_bash_offers_commands_options_choices_and_ids(bash_complete, tmp_path: P
     (tmp_path / "mine.toml").write_text("")
     assert bash_complete("hiptui", "pack", "validate", f"{tmp_path}/mi") == [f"{tmp_path}/mine.toml"]
     assert bash_complete("hiptui", "history", "--limit", "") == []
+
+
+def test_a_hostile_routine_file_name_runs_nothing_and_is_not_offered(
+    bash_complete, tmp_path: Path, hiptui_home: Path
+) -> None:
+    routines = hiptui_home / ROUTINES_DIR
+    routines.mkdir()
+    for name in ("$(touch PWNED)", "`touch PWNED`", "x;touch PWNED", "ok-one", "*"):
+        (routines / f"{name}.toml").write_text("")
+    offered = bash_complete("hiptui", "run", "saved/")
+    assert not (tmp_path / "PWNED").exists()
+    assert offered == [f"{SAVED}/ok-one"]
+    assert completion_ids(hiptui_home)["routine"][-1:] == [f"{SAVED}/ok-one"]
+
+
+def test_bash_offers_file_names_as_they_are_never_as_patterns(bash_complete, tmp_path: Path) -> None:
+    (tmp_path / "[ab].toml").write_text("")
+    (tmp_path / "a.toml").write_text("")
+    assert bash_complete("hiptui", "pack", "validate", f"{tmp_path}/[") == [f"{tmp_path}/[ab].toml"]
 
 
 def test_the_ids_index_is_used_until_a_pack_or_routine_changes(hiptui_home: Path) -> None:

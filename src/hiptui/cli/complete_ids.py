@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from hiptui import __version__
 from hiptui.base.paths import data_home, user_packs_dir
+from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
 
 KINDS = ("pack", "move", "routine")
 INDEX = "completion-ids.json"
@@ -23,6 +25,8 @@ ROUTINES_DIR, CACHE_DIR, SAVED = "routines", "cache", "saved"
 """As the data and catalog layers name them (tests/test_completion.py checks), which this never imports."""
 PLUGIN_SWITCHES = ("HIPTUI_LOAD_PLUGINS", "HIPTUI_DISABLE_PLUGINS")
 MAX_INDEX_BYTES = 4 * 1024 * 1024
+SHAPES = {"pack": re.compile(SLUG_PATTERN), "move": re.compile(REF_PATTERN), "routine": re.compile(REF_PATTERN)}
+"""What each kind of id looks like. Only such ids reach a shell: a file name is anything (`$(rm …).toml`)."""
 
 
 def complete(arguments: list[str]) -> int:
@@ -45,10 +49,10 @@ def completion_ids(home: Path) -> dict[str, list[str]]:
         with index.open("rb") as stream:
             data = json.loads(stream.read(MAX_INDEX_BYTES))
         if data["key"] == key and all(isinstance(data[k], list) for k in KINDS):
-            return {kind: [str(found) for found in data[kind]] for kind in KINDS}
+            return {kind: _well_formed(kind, data[kind]) for kind in KINDS}
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    ids = _load_ids(home)
+    ids = {kind: _well_formed(kind, found) for kind, found in _load_ids(home).items()}
     try:
         from hiptui.base.files import atomic_write
 
@@ -56,6 +60,10 @@ def completion_ids(home: Path) -> dict[str, list[str]]:
     except OSError:
         pass
     return ids
+
+
+def _well_formed(kind: str, ids: list[Any]) -> list[str]:
+    return [found for found in ids if isinstance(found, str) and SHAPES[kind].fullmatch(found)]
 
 
 def _load_ids(home: Path) -> dict[str, list[str]]:

@@ -142,7 +142,7 @@ _hiptui_expand() {{
     @none) ;;
     ,*)
       case "$3" in
-        *,*) echo "${{2#,}}" | tr " " "\\n" | while read -r word; do echo "${{3%,*}},$word"; done ;;
+        *,*) echo "${{2#,}}" | tr " " "\\n" | while read -r word; do printf "%s\\n" "${{3%,*}},$word"; done ;;
         *) echo "${{2#,}}" | tr " " "\\n" ;;
       esac ;;
     *) echo "$2" | tr " " "\\n" ;;
@@ -181,14 +181,20 @@ _hiptui_candidates() {{
 """
 
 _BASH = """\
+# Candidates are read a line at a time into COMPREPLY, never through `compgen -W` or `($(...))`, which
+# would expand $(...) or a glob in them.
 _hiptui() {
-  local IFS=$'\\n' current="${COMP_WORDS[COMP_CWORD]}" found
+  local current="${COMP_WORDS[COMP_CWORD]}" found word prefix
   found="$(_hiptui_candidates "${COMP_WORDS[0]}" "${COMP_WORDS[@]:1:COMP_CWORD}")"
-  case "$found" in
-    @file) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$current")) ;;
-    @dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$current")) ;;
-    *) COMPREPLY=($(compgen -W "$found" -- "$current")) ;;
+  prefix="$current"
+  COMPREPLY=()
+  case "$found" in  # the shell's own names match already (after ~ is expanded)
+    @file) compopt -o filenames 2>/dev/null; found="$(compgen -f -- "$current")"; prefix="" ;;
+    @dir) compopt -o filenames 2>/dev/null; found="$(compgen -d -- "$current")"; prefix="" ;;
   esac
+  while IFS= read -r word; do
+    if [[ -n $word && $word == "$prefix"* ]]; then COMPREPLY+=("$word"); fi
+  done <<< "$found"
 }
 complete -F _hiptui hiptui
 """
