@@ -53,7 +53,7 @@ def test_motion_is_on_unless_turned_off(hiptui_home: Path) -> None:
 def test_a_wrong_value_is_left_at_its_default_and_said_why(hiptui_home: Path, text: str, says: str) -> None:
     write(hiptui_home, text)
     loaded = load_settings()
-    assert loaded.settings == Settings()
+    assert loaded.settings._replace(refused=()) == Settings() and loaded.settings.refused
     assert says in (loaded.notice or "") and not list(hiptui_home.glob("settings.toml.corrupt-*"))
 
 
@@ -69,3 +69,42 @@ def test_a_misspelt_table_is_kept_and_named(hiptui_home: Path) -> None:
     assert loaded.settings.keys == () and "did you mean 'keys'?" in (loaded.notice or "")
     save_settings(loaded.settings)
     assert '[keymap]\n"builder.start" = "f5"' in (hiptui_home / "settings.toml").read_text()
+
+
+def test_one_wrong_key_entry_leaves_the_others_working_and_the_table_is_written_back(hiptui_home: Path) -> None:
+    write(hiptui_home, '[keys]\n"builder.start" = "f5"\n"timer.pause" = 5\n')
+    loaded = load_settings()
+    assert loaded.settings.keys == (("builder.start", "f5"),)
+    assert "'timer.pause' must be keys in quotes" in (loaded.notice or "")
+    save_settings(loaded.settings.replace(theme="high-contrast"))  # a theme picked in the app
+    text = (hiptui_home / "settings.toml").read_text()
+    assert '"timer.pause" = 5' in text and '"builder.start" = "f5"' in text and 'theme = "high-contrast"' in text
+
+
+def test_a_wrong_value_is_written_back_as_it_was_until_it_is_changed(hiptui_home: Path) -> None:
+    write(hiptui_home, "ready_seconds = 500\n")
+    settings = load_settings().settings
+    assert settings.ready_seconds == 10
+    save_settings(settings.replace(bell=False))
+    assert "ready_seconds = 500" in (hiptui_home / "settings.toml").read_text()
+    save_settings(load_settings().settings.replace(ready_seconds=20))
+    assert load_settings() == (Settings(ready_seconds=20, bell=False), None)
+
+
+def test_a_huge_or_odd_settings_file_is_left_alone_with_one_short_notice(hiptui_home: Path) -> None:
+    import os
+
+    write(hiptui_home, "\n".join(f"k{n} = 1" for n in range(30_000)))
+    loaded = load_settings()
+    assert loaded.settings == Settings() and len((loaded.notice or "").splitlines()) == 1
+    assert "is bigger than 256 KiB" in (loaded.notice or "")
+    (hiptui_home / "settings.toml").unlink()
+    os.mkfifo(hiptui_home / "settings.toml")  # read as it is, a FIFO would block the app's start for good
+    loaded = load_settings()
+    assert loaded.settings == Settings() and "not a regular file" in (loaded.notice or "")
+
+
+def test_many_unknown_keys_make_a_short_notice(hiptui_home: Path) -> None:
+    write(hiptui_home, "\n".join(f"k{n} = 1" for n in range(2_000)))
+    notice = load_settings().notice or ""
+    assert len(notice.splitlines()) == 6 and notice.endswith("…and 1995 more")

@@ -77,3 +77,14 @@ def fold(value: str) -> str:
     for mark in {ch for ch in set(re.findall(r"[^\x00-\x7f]", decomposed)) if unicodedata.combining(ch)}:
         decomposed = decomposed.replace(mark, "")
     return decomposed
+
+
+SHOWN_LINES = 5
+
+
+def summarised(lines: list[str], shown: int = SHOWN_LINES) -> str:
+    """One notice: the first few lines, one a line, and how many more."""
+    kept = lines[:shown]
+    if len(lines) > shown:
+        kept.append(f"…and {len(lines) - shown} more")
+    return "\n".join(kept)

@@ -162,7 +162,8 @@ class HiptuiApp(App[None]):
         """The [keys] of settings.toml, checked, before any key typed so far is handed over."""
         if not self.settings.keys:
             return
-        from hiptui.tui.keymap import app_screens, check_keymap, describe_problems
+        from hiptui.base.text import summarised
+        from hiptui.tui.keymap import app_screens, check_keymap
 
         checked = check_keymap(self.settings.keys, app_screens())
         self.keymap = checked.keymap
@@ -170,7 +171,7 @@ class HiptuiApp(App[None]):
         self.builder.keymap_changed()
         if checked.problems:
             title = "settings.toml [keys]: left out"
-            self.notify(describe_problems(checked.problems), title=title, severity="warning", timeout=15, markup=False)
+            self.notify(summarised(checked.problems), title=title, severity="warning", timeout=15, markup=False)
 
     def key_name(self, binding_id: str) -> str:
         """The key in force for a binding of the builder's, the app's or the timer's, as the screen names it."""

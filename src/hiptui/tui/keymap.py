@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 MODIFIERS = frozenset({"ctrl", "alt", "shift", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.value.startswith("<"))
-SHOWN_PROBLEMS = 5
 
 
 class ScreenKeys(NamedTuple):
@@ -161,14 +160,6 @@ def _first_clash(
             if held_by != face:
                 return binding_id, k, phrase, screen
     return None
-
-
-def describe_problems(problems: list[str]) -> str:
-    """One notice: the first few problems, one a line, and how many more."""
-    lines = problems[:SHOWN_PROBLEMS]
-    if len(problems) > SHOWN_PROBLEMS:
-        lines.append(f"…and {len(problems) - SHOWN_PROBLEMS} more")
-    return "\n".join(lines)
 
 
 def key_shown(app: App[Any], binding: Binding, keymap: dict[str, str]) -> str:
