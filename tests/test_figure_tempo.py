@@ -36,5 +36,8 @@ def test_the_strip_shows_each_key_pose_in_order_when_they_fit() -> None:
     assert rows == [f"{a}  {b}" for a, b in zip(first, second, strict=True)]
 
 
-def test_a_narrow_strip_shows_the_first_pose_alone() -> None:
-    assert draw_key_poses(SWING, 12, 6) == draw(SWING, 12, 6, phase=0.0)
+def test_a_strip_too_narrow_for_every_pose_still_shows_the_held_one() -> None:
+    assert draw_key_poses(SWING, 12, 6) == draw(SWING, 12, 6, phase=phase_of_pose(SWING, SWING.hold_index))
+    three = Figure(poses=(*SWING.poses, make_pose("standing", hip=90)), hold=2)
+    first, held = (draw(three, 14, 6, phase=phase_of_pose(three, index)) for index in (0, 2))
+    assert draw_key_poses(three, 30, 6) == [f"{a}  {b}" for a, b in zip(first, held, strict=True)]

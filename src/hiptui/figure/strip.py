@@ -13,12 +13,15 @@ POSE_ASPECT = 2.0
 
 def draw_key_poses(figure: Figure, width: int, height: int, side: Side | None = None) -> list[str]:
     """Every key pose of `figure` in order, each in its own part of a `width` x `height` strip; as many as
-    fit, at least one, and always exactly `height` lines of exactly `width` characters."""
+    fit (the held pose among them), at least one, and always exactly `height` lines of `width` characters."""
     if width < 1 or height < 1:
         return [" " * max(0, width)] * max(0, height)
     count = len(figure.poses)
     fits = max(1, (width + GAP) // (round(height * POSE_ASPECT) + GAP))
     shown = min(count, fits)
     cell = (width - GAP * (shown - 1)) // shown
-    drawings = [draw(figure, cell, height, phase=phase_of_pose(figure, index), side=side) for index in range(shown)]
+    poses = list(range(shown))
+    if figure.hold_index not in poses:
+        poses[-1] = figure.hold_index  # the pose a hold shows is never the one left out
+    drawings = [draw(figure, cell, height, phase=phase_of_pose(figure, index), side=side) for index in poses]
     return [(" " * GAP).join(rows).ljust(width) for rows in zip(*drawings, strict=True)]

@@ -178,7 +178,12 @@ class HiptuiApp(App[None]):
         from hiptui.tui.keymap import key_shown
         from hiptui.tui.keys import BY_ID
 
-        return key_shown(self, BY_ID[binding_id], self.keymap)
+        binding = BY_ID.get(binding_id)
+        if binding is None:  # the timer's keys live beside its screen, which the builder's first frame lacks
+            from hiptui.tui.screens.timer import TIMER
+
+            binding = next(binding for binding in TIMER if binding.id == binding_id)
+        return key_shown(self, binding, self.keymap)
 
     def _tell_unknown_theme(self) -> None:
         wanted = self.settings.theme

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from hiptui.base.durations import format_duration
+from hiptui.catalog.card import card_of
 from hiptui.catalog.formatting import describe_dose
 from hiptui.figure import Figure, phase_of_pose
 from hiptui.figure.tempo import figure_motion
@@ -31,6 +32,8 @@ from hiptui.tui.widgets.title_bar import TitleBar
 
 EPSILON = 1e-6
 BAR_STEPS_PER_SECOND = 4
+SESSION_BAR_STEPS = 400
+"""The session's bar moves as its line of time does, once a second at most: as finely as any width shows."""
 WAKE_LATE = 0.005
 """Wake this long after a change is due, so the clock has passed it when read."""
 T = TypeVar("T")
@@ -180,11 +183,13 @@ class TimerScreen(Screen[None]):
         self._show("#timer-badges", "   ".join(badges), "bold")
         left = math.ceil(timer.session_remaining - EPSILON)
         through = max(0.0, timer.session_total - left)
-        self._show_progress("#session-progress", through / max(1.0, timer.session_total), bar_steps(200, 1e9))
+        self._show_progress("#session-progress", through / max(1.0, timer.session_total), SESSION_BAR_STEPS)
         spent = math.floor(timer.seconds_spent + EPSILON)
         self._show("#session-label", f"Session {format_duration(spent)} so far · {format_duration(left)} to go")
         paused = timer.state == "paused"
-        self._show("#paused", f"PAUSED · {self._resume_key()} resumes" if paused else "", "bold reverse")
+        self._show(
+            "#paused", f"PAUSED · {app_of(self).key_name('timer.resume')} resumes" if paused else "", "bold reverse"
+        )
         if paused != self.has_class("-paused"):
             self.set_class(paused, "-paused")
             self.refresh_bindings()  # the key bar names what space does now
@@ -211,12 +216,6 @@ class TimerScreen(Screen[None]):
         still = 0 if segment.kind in ("ready", "switch") else figure.hold_index
         view.show(figure, phase_of_pose(figure, still), segment.side)
         return None
-
-    def _resume_key(self) -> str:
-        from hiptui.tui.keymap import key_shown
-
-        resume = next(binding for binding in TIMER if binding.id == "timer.resume")
-        return key_shown(self.app, resume, app_of(self).keymap)
 
     def _show(self, selector: str, text: str, style: str = "") -> None:
         if self._shown.get(selector) == text:
@@ -249,10 +248,10 @@ class TimerScreen(Screen[None]):
         self.query_one("#timer-title", Static).update(title)
         self.set_class(segment.kind != "work", "-between")
         self.query_one("#timer-next", Static).update(plain(describe_next(self.timer.next_segment)))
-        move = segment.item.move.move
-        lines = [Text.assemble((f"{n}. ", "bold"), plain(step)) for n, step in enumerate(move.steps, 1)]
-        lines += [Text.assemble(("• ", "bold"), plain(cue, "italic")) for cue in move.cues]
-        lines += [Text.assemble(("! ", "bold yellow"), plain(c, "yellow")) for c in move.cautions]
+        card = card_of(segment.item.move)
+        lines = [Text.assemble((f"{n}. ", "bold"), plain(step)) for n, step in enumerate(card.steps, 1)]
+        lines += [Text.assemble(("• ", "bold"), plain(cue, "italic")) for cue in card.cues]
+        lines += [Text.assemble(("! ", "bold yellow"), plain(c, "yellow")) for c in card.cautions]
         self.query_one("#timer-steps-body", Static).update(Text("\n").join(lines))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

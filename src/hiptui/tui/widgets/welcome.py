@@ -9,8 +9,7 @@ from textual.content import Content
 from textual.geometry import Offset
 from textual.widgets import Static
 
-from hiptui.tui.keymap import key_shown
-from hiptui.tui.keys import BUILDER
+from hiptui.tui.keys import BY_ID
 from hiptui.tui.services import app_of
 from hiptui.tui.widgets.drag import DragPayload
 from hiptui.tui.widgets.move_lists import QueueList
@@ -30,12 +29,10 @@ class Welcome(Static):
 
     def text(self) -> Content:
         app = app_of(self)
-        bindings = {binding.id: binding for binding in BUILDER}
         lines = [Content.from_markup("[b]Start here[/b]"), Content("")]
         for binding_id, title, what in CHOICES:
-            binding = bindings[binding_id]
-            shown = key_shown(app, binding, app.keymap)
-            action = f"screen.{binding.action}"
+            shown = app.key_name(binding_id)
+            action = f"screen.{BY_ID[binding_id].action}"
             lines.append(Content.from_markup(f"[b][@click={action}] $key  $title [/][/b]", key=shown, title=title))
             lines.append(Content.from_markup("     [dim]$what[/]", what=what))
         return Content("\n").join(lines)
