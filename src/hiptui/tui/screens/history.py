@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from hiptui.base.durations import format_duration
+from hiptui.base.text import shorten
 from hiptui.data.history import History, HistoryUnavailable, SessionSummary
 from hiptui.data.stats import RecentFigures, TargetTime, recent_figures, streak_days
 from hiptui.tui.safe import plain
@@ -24,10 +25,6 @@ from hiptui.tui.widgets.title_bar import TitleBar
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 ROUTINE_WIDTH = 24
-
-
-def shortened(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def bar_chart(values: Sequence[float], height: int = 6, width: int = 3) -> Text:
@@ -210,7 +207,7 @@ class HistoryScreen(Screen[None]):
             started = session.started_at.astimezone()
             table.add_row(
                 started.strftime("%d %b %H:%M" if started.year == self.today.year else "%d %b %Y"),
-                plain(shortened(session.routine or "own queue", ROUTINE_WIDTH)),
+                plain(shorten(session.routine or "own queue", ROUTINE_WIDTH)),
                 Text(session.status, style="green" if session.status == "finished" else "yellow"),
                 format_duration(session.done_seconds),
                 format_duration(session.planned_seconds),
