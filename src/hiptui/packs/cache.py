@@ -2,7 +2,8 @@
 
 Each entry is keyed on the path the file was found at, the file it resolves to (path, device, inode),
 its size, modification and change times and the hiptui version; a stale, corrupt or unreadable entry is
-ignored and rebuilt, never trusted. A hit says where the file is now, never where it was when cached:
+ignored and rebuilt. The key and digest catch a changed file and a damaged entry, not a forged one: the
+cache folder is the user's own, as trusted as their packs folder. A hit says where the file is now, never where it was when cached:
 after symlinks are re-pointed, two paths may resolve to one file, and the record's location is what
 `pack remove` deletes. An entry is two lines of JSON: a header (the key, the warnings and a digest of the
 second line), checked before the second line, the pack as the model validated it (`pack_data`), is
@@ -17,6 +18,7 @@ import dataclasses
 import hashlib
 import json
 import os
+from sys import intern
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,6 +50,12 @@ NESTED: dict[type, dict[str, tuple[type, bool]]] = {
 """The fields of each class that hold objects (True: a list of them); a test keeps it whole."""
 TABLES: dict[type, dict[str, frozenset[str]]] = {FigureTable: {"props": PROP_FIELDS, "poses": POSE_FIELDS}}
 """The fields that hold lists of plain tables, and each table's keys."""
+SHARED: dict[type, tuple[str, ...]] = {
+    Move: ("category", "style", "position", "level", "targets", "equipment", "when"),
+    RoutineEntry: ("move",),
+}
+"""Fields whose few distinct words repeat across thousands of objects: one string each, not one per
+use (JSON parsing makes a new string every time; about 4 MiB over 10,000 moves)."""
 CLASSES: tuple[type, ...] = (*NESTED, PackInfo, RoutineEntry, FigureTable)
 _FIELDS = {cls: frozenset(field.name for field in dataclasses.fields(cls)) for cls in CLASSES}
 
@@ -73,6 +81,12 @@ def _build(cls: type[T], data: object) -> T:
             data[name] = [_build(inner, item) for item in value]
         elif value is not None:
             data[name] = _build(inner, value)
+    for name in SHARED.get(cls, ()):
+        value = data[name]
+        if type(value) is list:
+            data[name] = [intern(item) for item in value]
+        elif value is not None:
+            data[name] = intern(value)
     for name, keys in TABLES.get(cls, {}).items():
         tables = data[name]
         if type(tables) is not list or any(type(t) is not dict or t.keys() != keys for t in tables):

@@ -53,9 +53,9 @@ _ONE_OR_TABLE: dict[tuple[str, str], dict[str, Any]] = {
     ("Routine", "moves"): {"type": "string", "pattern": REF_PATTERN},
     ("MoveFigure", "props"): {"enum": list(PROPS)},
 }
+"""List fields whose items may be a plain string instead of a table (a before-validator turns it into one)."""
 _BOUNDS: dict[tuple[str, str], dict[str, int]] = {("MoveFigure", "hold_pose"): {"minimum": 1, "maximum": MAX_POSES}}
 """Bounds a validator checks; the pose must also be one of those given, which the schema cannot say."""
-"""List fields whose items may be a plain string instead of a table (a before-validator turns it into one)."""
 
 
 def pack_schema() -> dict[str, Any]:
