@@ -66,6 +66,11 @@ def test_a_move_without_a_figure_still_loads() -> None:
             "hand, elbow, other-thigh, other-knee, other-shin, other-foot, other-toe, other-hand, other-elbow, front, behind",
         ),
         (
+            'props = [{ prop = "bandd", to = "knee" }]\nposes = [{}]\n',
+            "p.toml:13:12: moves[0].figure.props[0].prop: unknown prop 'bandd'; known: wall, bench, bed, step, chair,"
+            " block, mini-band, long-band, strap, foam-roller, massage-ball, slider, balance-board",
+        ),
+        (
             'props = [{ prop = "bench", at = "front" }]\nposes = [{}]\n',
             "p.toml:13:28: moves[0].figure.props[0].at: 'front' is an anchor on the floor, only for the other end"
             " ('to') of a band or strap",

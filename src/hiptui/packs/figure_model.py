@@ -120,7 +120,7 @@ class FigureProp(_Strict):
     @field_validator("to")
     @classmethod
     def _only_bands_have_two_ends(cls, to: str | None, info: ValidationInfo) -> str | None:
-        if to is not None and info.data.get("prop") not in BANDS:
+        if to is not None and "prop" in info.data and info.data["prop"] not in BANDS:  # else 'prop' is wrong
             raise ValueError("'to' only goes with a mini-band, long-band or strap")
         return to
 
