@@ -30,16 +30,6 @@ class TargetTime:
         return self.left + self.right + self.both
 
 
-@dataclass(frozen=True)
-class HistoryStats:
-    sessions: int
-    minutes_this_week: float
-    streak_days: int
-    weekly_minutes: list[float]
-    time_per_target: list[TargetTime]
-    bad_rows: int
-
-
 def _week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -143,18 +133,4 @@ def recent_figures(history: History, today: dt.date) -> RecentFigures:
         minutes_this_week=minutes_this_week(history, today),
         weekly_minutes=weekly_minutes(history, today),
         time_per_target=time_per_target(history, today),
-    )
-
-
-def history_stats(history: History, today: dt.date) -> HistoryStats:
-    """Every figure the History screen shows (HistoryUnavailable if the file cannot be read); the
-    streak and the unreadable rows read the whole history, the rest only recent weeks."""
-    recent = recent_figures(history, today)
-    return HistoryStats(
-        sessions=recent.sessions,
-        minutes_this_week=recent.minutes_this_week,
-        streak_days=streak_days(history, today),
-        weekly_minutes=recent.weekly_minutes,
-        time_per_target=recent.time_per_target,
-        bad_rows=history.bad_rows(),
     )
