@@ -12,6 +12,7 @@ from hiptui.catalog.library import load_library
 from hiptui.cli import main
 from hiptui.packs.importer import import_exercises, parse_exercises
 from hiptui.packs.loader import load_pack_file
+from tests.test_cli import hiptui
 
 SAMPLE = Path(__file__).parent / "data" / "free-exercise-db-sample.json"
 INFO = {"id": "fx", "name": "FX", "version": "1"}
@@ -126,3 +127,24 @@ def test_big_files_folders_and_bad_ids_are_refused(tmp_path: Path, capsys) -> No
 
 def test_parse_accepts_one_exercise_file() -> None:
     assert parse_exercises(json.dumps(exercise()).encode()) == [exercise()]
+
+
+def test_a_worst_case_file_imports_in_linear_time_and_says_little(tmp_path: Path, hiptui_home: Path) -> None:
+    many = 300_000
+    exercises = [
+        exercise(primaryMuscles=[f"m{i}" for i in range(many)], secondaryMuscles=[f"s{i}" for i in range(many)]),
+        exercise(name="Long", instructions=["Hold."] * many, alternateNames=["a"] * many, equipment=None),
+        *(exercise(name=f"Odd {i}", category=f"odd category {i}") for i in range(3000)),
+        *(exercise(name="Same", primaryMuscles=[f"own {i}"]) for i in range(4000)),
+    ]
+    path = tmp_path / "worst.json"
+    path.write_text(json.dumps(exercises))
+    assert path.stat().st_size < 16 * 1024 * 1024
+    out = tmp_path / "worst.toml"
+    result = hiptui("pack", "import", str(path), "--out", str(out), home=hiptui_home)  # a hang times out
+    assert result.returncode == 0, result.stderr[-500:]
+    lines = result.stderr.splitlines()
+    assert len(lines) <= 12 and max(map(len, lines)) <= 600, result.stderr[:2000]
+    assert "…and 2995 more" in lines[0] and any("…and" in line and "more" in line for line in lines[1:])
+    moves = load_pack_file(out).pack.moves
+    assert len(moves[0].targets) == 20 and len(moves[1].steps) == 20 and len(moves[1].aliases) == 20

@@ -178,10 +178,12 @@ def import_pack(args: argparse.Namespace) -> int:
         imported = import_exercises(parse_exercises(data), info, args.all)
     except ImportProblem as error:
         raise CommandError(f"{args.file}: {error}; nothing was imported") from None
-    skipped = "; ".join(f"{count} {reason}" for reason, count in imported.skipped.most_common())
+    reasons = [f"{count} {reason}" for reason, count in imported.skipped.most_common(SHOWN_REASONS)]
+    skipped = "; ".join(reasons + _more(len(imported.skipped) - len(reasons)))
     say(f"read {imported.read} exercises: kept {imported.kept}, skipped {imported.skipped.total()}"
         + (f" ({skipped})" if skipped else ""), sys.stderr)  # fmt: skip
-    for guess in imported.guesses:
+    guesses = imported.guesses[:SHOWN_GUESSES]
+    for guess in guesses + _more(len(imported.guesses) - len(guesses)):
         say(f"guessed: {guess}", sys.stderr)
     if not imported.kept:
         hint = "" if args.all else " (--all keeps every exercise)"
@@ -198,6 +200,14 @@ def import_pack(args: argparse.Namespace) -> int:
     write_output(args.out, packed)
     say(f"wrote {args.out}; install it with: hiptui pack install {args.out}")
     return 0
+
+
+SHOWN_REASONS, SHOWN_GUESSES = 5, 8
+"""An import says at most this many reasons for skipping and guesses (the most common first), then how many more."""
+
+
+def _more(count: int) -> list[str]:
+    return [f"…and {count} more"] if count > 0 else []
 
 
 IMPORT_HEADER = """\

@@ -18,7 +18,11 @@ from hiptui.base.text import clean_text, shorten
 
 MAX_EXERCISES = 10_000
 MAX_MOVES = 5000
-MAX_STEPS, MAX_ALIASES = 20, 20
+MAX_STEPS, MAX_ALIASES, MAX_TARGETS = 20, 20, 20
+MAX_LISTED = 200
+"""Items of an exercise's list (its muscles, steps, other names) read at most: enough to find the 20 of each
+a move may keep among blanks and repeats, and a bound on the work a list of a million takes."""
+LISTS = ("primaryMuscles", "secondaryMuscles", "instructions", "alternateNames")
 MAX_TEXT, MAX_NAME = 2000, 80
 SOURCE = {
     "author": "Free Exercise DB contributors (yuhonas and others)",
@@ -107,9 +111,9 @@ def _no_constant(name: str) -> None:
 def import_exercises(exercises: list[Any], pack: dict[str, str], keep_all: bool = False) -> Imported:
     """The pack document for `exercises`; `pack` gives the [pack] table's id, name, version, description."""
     result = Imported({"format": 1, "pack": {**pack, **SOURCE}, "moves": []}, read=len(exercises))
-    ids: set[str] = set()
+    ids: dict[str, int] = {}  # every move id given, and for each, the number its next namesake tries first
     guessed: Counter[str] = Counter()
-    for exercise in exercises:
+    for exercise in map(_bounded, exercises):
         reason = _why_not(exercise, keep_all)
         if reason:
             result.skipped[reason] += 1
@@ -118,10 +122,18 @@ def import_exercises(exercises: list[Any], pack: dict[str, str], keep_all: bool 
             result.skipped[f"past the {MAX_MOVES} moves a pack holds"] += 1
             continue
         result.document["moves"].append(_move(exercise, ids, guessed))
-    result.guesses = [f"{what} ({count} move{'s' * (count != 1)})" for what, count in sorted(guessed.items())]
-    if result.document["moves"]:
-        result.guesses.append(DOSE_NOTE)
+    result.guesses = [DOSE_NOTE] if result.document["moves"] else []
+    ordered = sorted(guessed.items(), key=lambda item: (-item[1], item[0]))
+    result.guesses += [f"{what} ({count} move{'s' * (count != 1)})" for what, count in ordered]
     return result
+
+
+def _bounded(exercise: Any) -> Any:
+    """The exercise with each of its lists cut to `MAX_LISTED` items, before anything walks them."""
+    if not isinstance(exercise, dict):
+        return exercise
+    cut = {key: exercise[key][:MAX_LISTED] for key in LISTS if isinstance(exercise.get(key), list)}
+    return {**exercise, **cut} if cut else exercise
 
 
 def _text(value: Any) -> str | None:
@@ -169,18 +181,20 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "move"
 
 
-def _move(exercise: dict[str, Any], ids: set[str], guessed: Counter[str]) -> dict[str, Any]:
+def _move(exercise: dict[str, Any], ids: dict[str, int], guessed: Counter[str]) -> dict[str, Any]:
     name = clean_text(exercise["name"])[:MAX_NAME].strip()
-    move_id = base = _slug(name)
-    number = 1
+    base = _slug(name)
+    move_id, number = base, ids.get(base, 1)
     while move_id in ids:
         number += 1
         move_id = f"{base[:56]}-{number}"
-    ids.add(move_id)
+    ids[base] = number  # the next move named so starts counting here, not at 2
+    ids.setdefault(move_id, 1)
+    guesses: set[str] = set()  # what was guessed for this move, each once however many muscles led to it
     kind = _kind(exercise.get("category"), exercise.get("equipment"))
     steps = [clean_text(step)[:MAX_TEXT] for step in exercise["instructions"] if clean_text(step)]
     if len(steps) > MAX_STEPS:
-        guessed[f"steps past {MAX_STEPS} dropped"] += 1
+        guesses.add(f"steps past {MAX_STEPS} dropped")
     text = " ".join([name, *steps])
     move: dict[str, Any] = {"id": move_id, "name": name or move_id}
     gear = exercise.get("equipment")
@@ -195,25 +209,26 @@ def _move(exercise: dict[str, Any], ids: set[str], guessed: Counter[str]) -> dic
     )
     if kind == "stretch" and _REPEATED.search(text):
         kind = "dynamic-stretch"
-        guessed["a stretch done for 10 reps, not held, as its steps count repetitions"] += 1
+        guesses.add("a stretch done for 10 reps, not held, as its steps count repetitions")
     dose = dict(DOSES[kind])
     move["style"] = dose.pop("style")
     if position := next((slug for pattern, slug in _POSITIONS if pattern.search(text)), None):
         move["position"] = position
-        guessed["position read from the steps"] += 1
-    move["targets"] = _targets(exercise, name, guessed)
-    move["equipment"] = _gear(gear, guessed)
+        guesses.add("position read from the steps")
+    move["targets"] = _targets(exercise, name, guesses)
+    move["equipment"] = _gear(gear, guesses)
     if level := LEVELS.get(str(exercise.get("level"))):
         move["level"] = level
     move["when"] = dose.pop("when")
     if _SIDED.search(text):
         move["per_side"] = True
-        guessed["per_side from words such as 'each side' or 'left'"] += 1
+        guesses.add("per_side from words such as 'each side' or 'left'")
     move |= dose
     move["steps"] = steps[:MAX_STEPS]
     aliases = [clean_text(alias)[:MAX_NAME] for alias in exercise.get("alternateNames") or []]
     if aliases := [alias for alias in aliases if alias][:MAX_ALIASES]:
         move["aliases"] = aliases
+    guessed.update(guesses)
     return move
 
 
@@ -227,38 +242,39 @@ def _kind(category: str | None, gear: str | None) -> str:
     return "plyometrics" if category == "plyometrics" else "other"
 
 
-def _targets(exercise: dict[str, Any], name: str, guessed: Counter[str]) -> list[str]:
-    targets: list[str] = []
+def _targets(exercise: dict[str, Any], name: str, guesses: set[str]) -> list[str]:
+    targets: dict[str, None] = {}  # ordered, and a repeat costs one look-up
     for muscle in [*(exercise.get("primaryMuscles") or []), *(exercise.get("secondaryMuscles") or [])]:
-        muscle = clean_text(muscle).lower()
+        if len(targets) == MAX_TARGETS:
+            break
+        muscle = clean_text(muscle[:MAX_NAME]).lower()
         if muscle in MUSCLES:
             target = MUSCLES[muscle]
         elif muscle in _GUESSED_MUSCLES:
             target = _GUESSED_MUSCLES[muscle]
-            guessed[f"muscle {muscle!r} taken as {target!r}"] += 1
+            guesses.add(f"muscle {muscle!r} taken as {target!r}")
         else:
-            target = _slug(muscle)[:40]
-            if target not in TARGETS:
-                guessed[f"muscle {shorten(muscle, 30)!r} kept as its own tag (not one of hiptui's targets)"] += 1
-        if target not in targets:
-            targets.append(target)
+            target = _slug(muscle)[:40].strip("-")
+            if target not in TARGETS and target not in targets:
+                guesses.add(f"muscle {shorten(muscle, 30)!r} kept as its own tag (not one of hiptui's targets)")
+        targets[target] = None
     for pattern, target in _NAME_TARGETS:
-        if pattern.search(name) and target not in targets:
-            targets.append(target)
-            guessed[f"target {target!r} read from the name"] += 1
-    return targets[:20]
+        if len(targets) < MAX_TARGETS and pattern.search(name) and target not in targets:
+            targets[target] = None
+            guesses.add(f"target {target!r} read from the name")
+    return list(targets)
 
 
-def _gear(gear: Any, guessed: Counter[str]) -> list[str]:
+def _gear(gear: Any, guesses: set[str]) -> list[str]:
     if gear is None:
         return []
     if gear in _GUESSED_GEAR:
-        guessed[f"equipment {gear!r} taken as {_GUESSED_GEAR[gear]}"] += 1
+        guesses.add(f"equipment {gear!r} taken as {_GUESSED_GEAR[gear]}")
     if gear in GEAR:
         return list(GEAR[gear])
     if gear == "other":
         return []
-    slug = _slug(clean_text(gear))[:40]
+    slug = _slug(clean_text(gear[:MAX_NAME]))[:40].strip("-")
     if slug not in EQUIPMENT:
-        guessed[f"equipment {shorten(gear, 30)!r} kept as its own tag (not hiptui's gear)"] += 1
+        guesses.add(f"equipment {shorten(gear, 30)!r} kept as its own tag (not hiptui's gear)")
     return [slug]
