@@ -148,3 +148,14 @@ def test_a_worst_case_file_imports_in_linear_time_and_says_little(tmp_path: Path
     assert "…and 2995 more" in lines[0] and any("…and" in line and "more" in line for line in lines[1:])
     moves = load_pack_file(out).pack.moves
     assert len(moves[0].targets) == 20 and len(moves[1].steps) == 20 and len(moves[1].aliases) == 20
+
+
+def test_a_muscle_or_name_with_no_letters_is_no_tag_and_ids_stay_unique() -> None:
+    exercises = [
+        exercise(id="Calf_Stretch", name="!!!", primaryMuscles=["!!!", "calves", "calves", "  "]),
+        exercise(id="???", name="!!!"),
+        exercise(id=7, name="***"),
+    ]
+    moves = import_exercises(exercises, INFO).document["moves"]
+    assert moves[0]["targets"] == ["calves"]
+    assert [move["id"] for move in moves] == ["calf-stretch", "move", "move-2"]

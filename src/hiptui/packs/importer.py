@@ -178,12 +178,14 @@ def _why_not(exercise: Any, keep_all: bool) -> str | None:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "move"
+    """Lowercase letters, digits and '-', or "" when `text` has none."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
 def _move(exercise: dict[str, Any], ids: dict[str, int], guessed: Counter[str]) -> dict[str, Any]:
     name = clean_text(exercise["name"])[:MAX_NAME].strip()
-    base = _slug(name)
+    source_id = _text(exercise.get("id"))
+    base = _slug(name) or _slug(clean_text(source_id or "")[:MAX_NAME]) or "move"
     move_id, number = base, ids.get(base, 1)
     while move_id in ids:
         number += 1
@@ -255,6 +257,8 @@ def _targets(exercise: dict[str, Any], name: str, guesses: set[str]) -> list[str
             guesses.add(f"muscle {muscle!r} taken as {target!r}")
         else:
             target = _slug(muscle)[:40].strip("-")
+            if not target:
+                continue
             if target not in TARGETS and target not in targets:
                 guesses.add(f"muscle {shorten(muscle, 30)!r} kept as its own tag (not one of hiptui's targets)")
         targets[target] = None
@@ -275,6 +279,8 @@ def _gear(gear: Any, guesses: set[str]) -> list[str]:
     if gear == "other":
         return []
     slug = _slug(clean_text(gear[:MAX_NAME]))[:40].strip("-")
+    if not slug:
+        return []
     if slug not in EQUIPMENT:
         guesses.add(f"equipment {shorten(gear, 30)!r} kept as its own tag (not hiptui's gear)")
     return [slug]
