@@ -55,12 +55,12 @@ def wait_for(condition: Callable[[], bool], what: str, pause: Callable[[], None]
 
 
 @contextmanager
-def serving(home: Path) -> Iterator[tuple[subprocess.Popen[str], int]]:
+def serving(home: Path, host: str = "127.0.0.1") -> Iterator[tuple[subprocess.Popen[str], int]]:
     """`hiptui serve` on a free port, in its own process group, which is killed whatever happens."""
     pytest.importorskip("textual_serve")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "hiptui", "serve", "--port", str(port)],
+        [sys.executable, "-m", "hiptui", "serve", "--host", host, "--port", str(port)],
         env={**os.environ, "HIPTUI_HOME": str(home)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -137,7 +137,9 @@ def test_the_page_other_sites_and_a_busy_port(hiptui_home: Path) -> None:
         assert status == 200 and f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
         status, page = get(port, "/", {"Host": f"localhost:{port}"})
         assert status == 200 and f"ws://localhost:{port}/ws" in page  # the links follow the address used
-        assert get(port, "/", {"Host": f"rebound.example:{port}"})[0] == 403
+        for path in ("/", "/static/css/xterm.css", "/download/some-key"):
+            assert get(port, path, {"Host": f"rebound.example:{port}"})[0] == 403, path
+        assert get(port, "/static/css/xterm.css", {})[0] == 200
         assert get(port, "/ws", websocket_from("http://another.example"))[0] == 403
         assert get(port, "/ws", websocket_from(f"http://127.0.0.1:{port}"))[0] == 101
 
@@ -148,6 +150,34 @@ def test_the_page_other_sites_and_a_busy_port(hiptui_home: Path) -> None:
     assert status == 0, output
     assert f"the app is at http://127.0.0.1:{port}" in output
     assert "Anyone who can reach port" in output and "Traceback" not in output
+
+
+def this_machines_address() -> str:
+    """An address of this computer other than 127.0.0.1 (a UDP socket's, which sends nothing), if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "192.0.2.10"  # any IP literal is this computer to a server on 0.0.0.0
+
+
+def test_on_every_network_a_rebound_host_name_is_refused_everywhere(hiptui_home: Path) -> None:
+    with serving(hiptui_home, host="0.0.0.0") as (server, port):
+        for path in ("/", "/static/css/xterm.css", "/download/some-key"):
+            assert get(port, path, {"Host": f"evil.example:{port}"})[0] == 403, path
+        evil = {**websocket_from(f"http://evil.example:{port}"), "Host": f"evil.example:{port}"}
+        assert get(port, "/ws", evil)[0] == 403
+        assert get(port, "/", {"Host": f"{this_machines_address()}:{port}"})[0] == 200
+        assert get(port, "/", {"Host": f"localhost:{port}"})[0] == 200
+        assert get(port, "/", {"Host": f"{socket.gethostname()}:{port}"})[0] == 200
+        assert get(port, "/", {"Host": f"{this_machines_address()}:{port + 1}"})[0] == 403
+        assert get(port, "/static/css/xterm.css", {"Origin": "http://evil.example"})[0] == 403
+        address = this_machines_address()
+        mine = {**websocket_from(f"http://{address}:{port}"), "Host": f"{address}:{port}"}
+        assert get(port, "/ws", mine)[0] == 101
+        status, output = interrupt(server)
+    assert status == 0 and "Traceback" not in output, output
 
 
 class Terminal:

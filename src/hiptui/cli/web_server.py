@@ -8,9 +8,11 @@ import ipaddress
 import logging
 import os
 import signal
+import socket
 import sys
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from textual_serve.server import Server
 from yarl import URL
 
@@ -35,19 +37,42 @@ def _is_loopback_name(host: str | None) -> bool:
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        return host.lower().rstrip(".") == "localhost"
+        return _bare(host) == "localhost"
+
+
+def _bare(name: str) -> str:
+    return name.lower().rstrip(".")
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def names_of_this_computer(listening_on: str) -> frozenset[str]:
+    """The host names a request to this computer may use: localhost, its own names, and the --host given."""
+    names = {"localhost", socket.gethostname(), listening_on}
+    with contextlib.suppress(OSError):
+        names.add(socket.getfqdn())
+    return frozenset(_bare(name) for name in names if name)
 
 
 class HiptuiServer(Server):
     """textual-serve's server, each browser tab an app process, with three changes. The page's links
     follow the address the browser used (so 0.0.0.0 works from a tablet). A page of another site cannot
-    open an app: a websocket whose Origin is not this server is refused. Served on this computer only,
-    a request must name it (another name is a DNS rebinding)."""
+    open an app: a request whose Origin is not this server is refused. And a request must name this
+    computer (another name is a DNS rebinding: a site's name made to lead here): served on it only, as
+    127.0.0.1 or localhost; on a network, as an IP address, localhost, its host name or the --host given,
+    at this port. One middleware checks every request: the page, the websocket, /static and /download."""
 
     def __init__(self, command: str, host: str, port: int, announcement: list[str], *, loopback_only: bool) -> None:
         super().__init__(command, host=host, port=port, title="hiptui")
         self.announcement = announcement
         self.loopback_only = loopback_only
+        self.own_names = names_of_this_computer(host)
         self._app_handlers: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
@@ -93,26 +118,42 @@ class HiptuiServer(Server):
     def _announce(self, _aiohttp_message: str) -> None:
         print("\n".join(self.announcement), flush=True)
 
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._refuse_other_sites)
+        return app
+
+    @web.middleware
+    async def _refuse_other_sites(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if refusal := self._refusal(request):
+            raise web.HTTPForbidden(text=refusal)
+        return await handler(request)
+
     def _refusal(self, request: web.Request) -> str | None:
-        if self.loopback_only and not _is_loopback_name(request.url.host):
-            return "this server answers to 127.0.0.1 or localhost only"
+        host = request.url.host
+        if self.loopback_only:
+            if not _is_loopback_name(host):
+                return "this server answers to 127.0.0.1 or localhost only"
+        elif host is None or request.url.port != self.port:
+            return "this server answers to this computer's addresses and names at its port only"
+        elif not _is_ip_literal(host) and _bare(host) not in self.own_names:
+            return "this server answers to this computer's addresses and names only"
         origin = request.headers.get("Origin")
-        if origin is not None and request.path == "/ws":
-            claimed = URL(origin)
-            if (claimed.host, claimed.port) != (request.url.host, request.url.port):
+        if origin is not None:
+            try:
+                claimed = URL(origin)
+            except ValueError:
+                return "a page of another site cannot open the app"
+            if (claimed.host, claimed.port) != (host, request.url.port):
                 return "a page of another site cannot open the app"
         return None
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
-        if refusal := self._refusal(request):
-            raise web.HTTPForbidden(text=refusal)
         self.public_url = str(request.url.origin())  # read at once by the page below, before any await
         response: web.StreamResponse = await super().handle_index(request)
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        if refusal := self._refusal(request):
-            raise web.HTTPForbidden(text=refusal)
         handler = asyncio.current_task()
         if handler is not None:
             self._app_handlers.add(handler)
