@@ -85,8 +85,16 @@ def test_a_warm_command_never_imports_pydantic(tmp_path: Path, command: list[str
 
 APP = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, sys, threading
     from pathlib import Path
+
+    class NoteWhoImportsPydantic:
+        def find_spec(self, name, path=None, target=None):
+            if name == "pydantic":
+                print("pydantic imported on", threading.current_thread().name, flush=True)
+            return None
+
+    sys.meta_path.insert(0, NoteWhoImportsPydantic())
     from hiptui.tui.app import HiptuiApp
 
     async def main() -> None:
@@ -97,7 +105,7 @@ APP = textwrap.dedent(
                 if app.library is not None:
                     break
             await app.workers.wait_for_complete()
-            print(len(app.workspace.catalog), flush=True)
+            print(len(app.workspace.catalog), [item.move.gid for item in app.workspace.queue.items], flush=True)
 
     asyncio.run(main())
     """
@@ -108,3 +116,19 @@ def test_the_app_loads_a_warm_library_without_pydantic(tmp_path: Path) -> None:
     args = ["-c", APP, str(tmp_path)]
     assert _pydantic_imported(args, tmp_path), "a cold start validates the packs, with pydantic"
     assert _pydantic_imported(args, tmp_path) == []
+
+
+def test_a_saved_queue_is_validated_with_pydantic_imported_off_the_event_loop(tmp_path: Path) -> None:
+    """Restoring the queue validates its file; the app's thread, which shows the library, never waits on the import."""
+    (tmp_path / "queue.toml").write_text('moves = ["yoga/pigeon"]\n')
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", APP, str(tmp_path)],
+            env=_environment(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "['yoga/pigeon']" in done.stdout
+        assert "pydantic imported on" in done.stdout and "imported on MainThread" not in done.stdout, done.stdout

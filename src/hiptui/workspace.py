@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,9 @@ class Workspace:
         """Every pack, read again; changes nothing here (it may run in a worker thread): `use_library` it."""
         from hiptui.catalog.library import load_library
 
+        if not self._queue_restored and self.queue_store.path.exists():
+            # restoring it validates the file with pydantic: imported here, off the app's event loop
+            importlib.import_module("hiptui.data.routine_files")
         return load_library(self.home, entry_points=entry_points, previous=previous)
 
     def use_library(self, library: Library) -> None:

@@ -61,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.where and args.command is None:
         return _guarded(_print_where)
     handler = getattr(args, "handler", None)
+    if argv is None:  # a process of its own (not a test calling main): what it loads lives until it exits
+        from hiptui.base.gc_pause import keep_what_is_built
+
+        keep_what_is_built()
     return _guarded(lambda: _open_app() if handler is None else handler(args))
 
 

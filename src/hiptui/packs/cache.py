@@ -18,8 +18,8 @@ import dataclasses
 import hashlib
 import json
 import os
-from sys import intern
 from pathlib import Path
+from sys import intern
 from typing import Any, TypeVar
 
 from hiptui import __version__
@@ -83,10 +83,8 @@ def _build(cls: type[T], data: object) -> T:
             data[name] = _build(inner, value)
     for name in SHARED.get(cls, ()):
         value = data[name]
-        if type(value) is list:
-            data[name] = [intern(item) for item in value]
-        elif value is not None:
-            data[name] = intern(value)
+        if value is not None:
+            data[name] = list(map(intern, value)) if type(value) is list else intern(value)
     for name, keys in TABLES.get(cls, {}).items():
         tables = data[name]
         if type(tables) is not list or any(type(t) is not dict or t.keys() != keys for t in tables):
