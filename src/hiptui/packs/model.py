@@ -29,6 +29,8 @@ MAX_ROUTINES = 500
 MAX_TEXT = 2000
 MAX_LINE = 160
 MAX_LINKS = 20
+MAX_TAGS = 20
+"""Targets, equipment or times of a move (or times of a routine), at most."""
 
 
 def _cleaned(value: object) -> object:
@@ -127,13 +129,13 @@ class Move(_WithText):
     """dynamic, static, strength or release."""
     position: Slug | None = None
     """Body position, e.g. standing, seated, supine, kneeling."""
-    targets: list[Slug] = []
-    """What it works, e.g. ["hip-flexors", "glutes"]."""
-    equipment: list[Slug] = []
-    """Gear it needs, e.g. ["foam-roller"]; empty means none."""
+    targets: Annotated[list[Slug], Field(max_length=MAX_TAGS)] = []
+    """What it works, e.g. ["hip-flexors", "glutes"]; at most 20."""
+    equipment: Annotated[list[Slug], Field(max_length=MAX_TAGS)] = []
+    """Gear it needs, e.g. ["foam-roller"]; empty means none; at most 20."""
     level: Level | None = None
     """beginner, intermediate or advanced."""
-    when: list[Slug] = []
+    when: Annotated[list[Slug], Field(max_length=MAX_TAGS)] = []
     """pre-run, post-run, rest-day, strength-day."""
     per_side: StrictBool = False
     """Done on the left, then on the right."""
@@ -259,7 +261,7 @@ class Routine(_WithText):
     """Shown in the routine picker."""
     description: Text = ""
     """One line on what it is for."""
-    when: list[Slug] = []
+    when: Annotated[list[Slug], Field(max_length=MAX_TAGS)] = []
     """pre-run, post-run, rest-day, strength-day."""
     moves: Annotated[
         list[Annotated[RoutineEntry, BeforeValidator(entry_from_ref)]], Field(min_length=1, max_length=200)
