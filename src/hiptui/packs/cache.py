@@ -39,7 +39,7 @@ from hiptui.packs.plain import (
     pack_data,
 )
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 T = TypeVar("T")
 
 NESTED: dict[type, dict[str, tuple[type, bool]]] = {
