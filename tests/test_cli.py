@@ -35,6 +35,11 @@ def test_pack_list_json_shape(hiptui_home: Path) -> None:
     assert broken["id"] is None and "broken.toml:1:6: invalid TOML" in broken["error"]
 
 
+def test_pack_list_leaves_the_pack_cache_warm_for_the_next_command(hiptui_home: Path) -> None:
+    assert hiptui("pack", "list", home=hiptui_home).returncode == 0
+    assert len(list((hiptui_home / "cache").glob("*.json"))) >= 4  # one entry per built-in pack file
+
+
 def test_pack_list_table(hiptui_home: Path) -> None:
     result = hiptui("pack", "list", home=hiptui_home)
     assert result.stdout.splitlines()[0].split() == ["ID", "NAME", "VERSION", "SOURCE", "MOVES", "ROUTINES", "STATE"]

@@ -13,7 +13,7 @@ from hiptui.catalog.formatting import counted
 from hiptui.cli import manage
 
 if TYPE_CHECKING:
-    from hiptui.catalog.library import PackRecord
+    from hiptui.catalog.library import Library, PackRecord
     from hiptui.cli.parser import Parser
 
 
@@ -35,10 +35,18 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
 
 def list_packs(args: argparse.Namespace) -> int:
     from hiptui.catalog.library import load_library
-    from hiptui.data.settings import load_settings
 
     library = load_library()
-    if args.json:
+    try:
+        return _print_packs(library, args.json)
+    finally:
+        library.save_cache()  # after the list is out: the next command reads what this one parsed
+
+
+def _print_packs(library: Library, as_json: bool) -> int:
+    from hiptui.data.settings import load_settings
+
+    if as_json:
         print(json.dumps([record.as_json() for record in library.records], indent=2))
         return 0
     disabled = set(load_settings().settings.disabled_packs)
