@@ -98,3 +98,11 @@ def test_usage_errors_are_short_and_have_no_traceback(args: list[str], hiptui_ho
     assert result.returncode == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.splitlines()
     assert line.startswith("hiptui: ") and "--help" in line
+
+
+def test_moves_lines_up_its_columns_whatever_the_ids(hiptui_home: Path) -> None:
+    lines = hiptui("moves", home=hiptui_home).stdout.splitlines()
+    names_at = {
+        line.index("  ") + len(line[line.index("  ") :]) - len(line[line.index("  ") :].lstrip()) for line in lines
+    }
+    assert len(lines) >= 98 and len(names_at) == 1

@@ -74,9 +74,11 @@ def list_moves(args: argparse.Namespace) -> int:
         rows = [move_json(entry) | _guidance(catalog, entry) for entry in found]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
+    gid_width = max((len(entry.gid) for entry in found), default=0)
+    name_width = max((len(entry.name) for entry in found), default=0)
     for entry in found:
         side = " ↔" if entry.dose.per_side else ""
-        print(f"{entry.gid:<42} {entry.name:<46} {describe_dose(entry.dose)}{side}")
+        print(f"{entry.gid:<{gid_width}}  {entry.name:<{name_width}}  {describe_dose(entry.dose)}{side}")
     if not found:
         print("no moves match", file=sys.stderr)
     return 0
