@@ -89,7 +89,7 @@ def warning_for(host: str, port: int) -> list[str]:
 
 def serve_app(args: argparse.Namespace) -> int:
     try:
-        from hiptui.cli.web_server import HiptuiServer
+        from hiptui.tui.web_server import HiptuiServer
     except ImportError as error:
         if (error.name or "").partition(".")[0] not in {"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2", "yarl"}:
             raise
