@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from hiptui.packs.model import (
     Routine,
     RoutineEntry,
 )
-from hiptui.packs.plain import PackResult
+from hiptui.packs.plain import PackResult, Result
 from hiptui.packs.reading import NotARegularFile, TooBig, read_regular_file
 from hiptui.packs.suggest import Suggester
 
@@ -69,18 +69,8 @@ _ERROR: Severity = "error"
 
 
 @dataclass
-class LoadResult:
-    """A pack, or why there is none; warnings may come with a pack."""
-
-    source: str
-    pack: Pack | None = None
-    problems: list[Problem] = field(default_factory=list)
-    claimed_id: str | None = None
-    """The pack id the file gives, when it gives a valid one, even if the pack itself did not load."""
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+class LoadResult(Result[Pack]):
+    """A pack as the model validated it, or why there is none."""
 
     def to_plain(self) -> PackResult:
         """The result as the rest of hiptui reads it: the pack as plain data."""

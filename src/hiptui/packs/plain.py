@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from hiptui.base.problems import Problem
 
@@ -46,6 +46,7 @@ PROP_FIELDS = frozenset({"prop", "at", "to"})
 """The keys of a validated prop table (the model `FigureProp`'s fields)."""
 
 T = TypeVar("T")
+P = TypeVar("P")
 _set = object.__setattr__
 
 
@@ -228,11 +229,11 @@ def _move_data(move: Move) -> dict[str, Any]:
 
 
 @dataclass
-class PackResult:
-    """A pack, or why there is none; warnings may come with a pack (the loader's result, made plain)."""
+class Result(Generic[P]):
+    """A pack, or why there is none; warnings may come with a pack."""
 
     source: str
-    pack: Pack | None = None
+    pack: P | None = None
     problems: list[Problem] = field(default_factory=list)
     claimed_id: str | None = None
     """The pack id the file gives, when it gives a valid one, even if the pack itself did not load."""
@@ -240,3 +241,7 @@ class PackResult:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+
+PackResult = Result[Pack]
+"""The loader's result made plain, as the rest of hiptui reads it."""
