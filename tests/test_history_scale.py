@@ -16,30 +16,10 @@ import pytest
 
 from hiptui.cli import COMMAND_MODULES, build_parser
 from hiptui.cli.data import show_history
-from hiptui.data.history import History, history_path
+from hiptui.data.history import History
+from tests.helpers import HISTORY_START, filled_history
 
-START = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
-
-
-def filled(home: Path, sessions: int) -> Path:
-    History(history_path(home)).close()
-    db = sqlite3.connect(history_path(home))
-    with db:
-        for number in range(1, sessions + 1):
-            at = (START - dt.timedelta(hours=number)).isoformat()
-            db.execute(
-                "INSERT INTO sessions (id, started_at, ended_at, planned_seconds, done_seconds, status)"
-                " VALUES (?, ?, ?, 100, 60, 'finished')",
-                (number, at, at),
-            )
-            db.execute(
-                "INSERT INTO segments (session_id, position, kind, move_id, move_name, side, set_number,"
-                " planned_seconds, done_seconds, outcome, at, targets)"
-                " VALUES (?, 0, 'work', 'y/p', 'P', 'left', 1, 60, 60, 'done', ?, 'glutes')",
-                (number, at),
-            )
-    db.close()
-    return history_path(home)
+START = HISTORY_START
 
 
 def add_bad(path: Path, started_at: str) -> None:
@@ -59,7 +39,7 @@ def listed(capsys: pytest.CaptureFixture[str], limit: int | None) -> tuple[list[
 
 
 def test_pages_cover_every_session_once_newest_first(hiptui_home: Path) -> None:
-    history = History(filled(hiptui_home, 450))
+    history = History(filled_history(hiptui_home, 450))
     pages = [list(history.summaries(200, offset=offset)) for offset in (0, 200, 400, 600)]
     assert [len(page) for page in pages] == [200, 200, 50, 0]
     ids = [s.id for page in pages for s in page]
@@ -70,7 +50,7 @@ def test_pages_cover_every_session_once_newest_first(hiptui_home: Path) -> None:
 def test_a_limited_listing_reports_the_bad_rows_among_what_it_read(
     hiptui_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = filled(hiptui_home, 50)
+    path = filled_history(hiptui_home, 50)
     add_bad(path, (START - dt.timedelta(minutes=90)).isoformat())  # between the newest two
     add_bad(path, (START - dt.timedelta(days=30)).isoformat())  # older than all of them
     sessions, err = listed(capsys, 3)
@@ -82,7 +62,7 @@ def test_a_limited_listing_reports_the_bad_rows_among_what_it_read(
 
 
 def test_damage_in_a_table_is_found_at_open_and_the_file_set_aside(hiptui_home: Path) -> None:
-    path = filled(hiptui_home, 300)
+    path = filled_history(hiptui_home, 300)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode=DELETE")
@@ -97,7 +77,7 @@ def test_damage_in_a_table_is_found_at_open_and_the_file_set_aside(hiptui_home: 
 
 
 def test_the_sessions_left_running_are_found_through_an_index(hiptui_home: Path) -> None:
-    history = History(filled(hiptui_home, 5))
+    history = History(filled_history(hiptui_home, 5))
     plan = history.query("EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE status = 'running'")
     assert any("sessions_running" in str(row[-1]) for row in plan)
 

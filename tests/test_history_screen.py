@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -13,32 +12,11 @@ import pytest
 from textual.app import App
 from textual.widgets import DataTable, Static
 
-from hiptui.data.history import History, history_path
+from hiptui.data.history import History
 from hiptui.data.stats import TargetTime
 from hiptui.tui.screens import history as screen_module
 from hiptui.tui.screens.history import HistoryScreen, balance_table
-
-
-def filled(home: Path, sessions: int) -> History:
-    History(history_path(home)).close()
-    start = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
-    db = sqlite3.connect(history_path(home))
-    with db:
-        for number in range(1, sessions + 1):
-            at = (start - dt.timedelta(hours=number)).isoformat()
-            db.execute(
-                "INSERT INTO sessions (id, started_at, ended_at, planned_seconds, done_seconds, status, routine)"
-                " VALUES (?, ?, ?, 100, 60, 'finished', 'mobility/pre-run-warm-up')",
-                (number, at, at),
-            )
-            db.execute(
-                "INSERT INTO segments (session_id, position, kind, move_id, move_name, side, set_number,"
-                " planned_seconds, done_seconds, outcome, at, targets)"
-                " VALUES (?, 0, 'work', 'y/p', 'P', 'left', 1, 60, 60, 'done', ?, 'glutes')",
-                (number, at),
-            )
-    db.close()
-    return History(history_path(home))
+from tests.helpers import filled_history
 
 
 async def wait_for(condition, seconds: float = 20) -> None:
@@ -50,7 +28,7 @@ async def wait_for(condition, seconds: float = 20) -> None:
 
 
 def test_the_screen_answers_while_the_history_is_read(hiptui_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    history = filled(hiptui_home, 450)
+    history = History(filled_history(hiptui_home, 450))
     release = threading.Event()
     slow_figures = screen_module.recent_figures
 
@@ -112,7 +90,7 @@ def test_the_balance_marker_leans_to_the_side_that_got_the_time(left: float, rig
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 40)])
 def test_every_size_shows_how_each_session_ended(hiptui_home: Path, size: tuple[int, int]) -> None:
     """Below 140 columns the record and the sessions are stacked, so the table keeps its columns."""
-    history = filled(hiptui_home, 30)
+    history = History(filled_history(hiptui_home, 30))
 
     async def run() -> None:
         from tests.tui.tui_support import screen_text
