@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import ast
 import inspect
-import re
-import sys
 import textwrap
-from pathlib import Path
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from hiptui.base.generated import update_or_print
 from hiptui.packs.figure_model import FigurePose, FigureProp, MoveFigure
 from hiptui.packs.model import Move, Pack, PackInfo, Routine, RoutineEntry
 
@@ -69,14 +67,5 @@ def render_field_reference() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def replace_reference(document: str) -> str:
-    block = f"{START}\n{render_field_reference()}{END}"
-    return re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, document, flags=re.DOTALL)
-
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--update"] and len(sys.argv) == 3:
-        path = Path(sys.argv[2])
-        path.write_text(replace_reference(path.read_text()))
-    else:
-        sys.stdout.write(render_field_reference())
+    update_or_print(START, END, render_field_reference)

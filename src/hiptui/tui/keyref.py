@@ -5,13 +5,10 @@ python -m hiptui.tui.keyref --update CONTRIBUTING.md
 
 from __future__ import annotations
 
-import re
-import sys
-from pathlib import Path
-
 from textual.binding import Binding
 from textual.keys import format_key
 
+from hiptui.base.generated import update_or_print
 from hiptui.tui.keymap import app_screens, split_keys, twins_of
 
 START, END = "<!-- binding-ids:start -->", "<!-- binding-ids:end -->"
@@ -46,14 +43,5 @@ def render_binding_ids() -> str:
     return "\n".join(lines) + "\n"
 
 
-def replace_binding_ids(document: str) -> str:
-    block = f"{START}\n{render_binding_ids()}{END}"
-    return re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, document, flags=re.DOTALL)
-
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--update"] and len(sys.argv) == 3:
-        path = Path(sys.argv[2])
-        path.write_text(replace_binding_ids(path.read_text()))
-    else:
-        sys.stdout.write(render_binding_ids())
+    update_or_print(START, END, render_binding_ids)
