@@ -48,19 +48,15 @@ def test_a_plain_pack_holds_what_the_model_validated() -> None:
         pack = validated.to_plain()
         assert pack_data(pack) == validated.model_dump()
         for ours, theirs in zip(pack.moves, validated.moves, strict=True):
-            dose = {"hold": theirs.hold, "reps": theirs.reps, "rep_seconds": theirs.rep_seconds or 3}
-            dose |= {"sets": theirs.sets, "rest": theirs.rest, "per_side": theirs.per_side}
-            assert vars(ours.dose) == dose
+            assert vars(ours.dose) == theirs.dose.model_dump()
             assert (ours.figure and ours.figure.to_plain()) == (theirs.figure and theirs.figure.to_plain())
         for routine, checked in zip(pack.routines, validated.routines, strict=True):
             for entry, theirs_entry in zip(routine.moves, checked.moves, strict=True):
-                given = {k: v for k, v in theirs_entry.model_dump().items() if k != "move" and v is not None}
-                if "hold" in given or "reps" in given:  # an override of one is the dose's only amount
-                    given = {"hold": None, "reps": None, **given}
-                assert vars(entry.apply_to(plain.Dose(hold=30, sets=2, rest=10))) == {
-                    **vars(plain.Dose(hold=30, sets=2, rest=10)),
-                    **given,
-                }
+                dose = plain.Dose(hold=30, sets=2, rest=10)
+                assert (
+                    vars(entry.apply_to(dose))
+                    == theirs_entry.apply_to(model.Dose(hold=30, sets=2, rest=10)).model_dump()
+                )
 
 
 def _environment(home: Path) -> dict[str, str]:

@@ -88,6 +88,11 @@ class Dose(_Strict):
     rest: RestSeconds = 0
     per_side: StrictBool = False
 
+    @property
+    def work_seconds(self) -> int:
+        """Seconds of one work segment: the hold, or every rep at its pace."""
+        return self.hold if self.hold is not None else (self.reps or 0) * self.rep_seconds
+
     def to_plain(self) -> plain.Dose:
         return adopt(plain.Dose, dict(self.__dict__))
 
@@ -188,6 +193,18 @@ class Move(_WithText):
             raise ValueError("a move needs a dose: give 'hold' (seconds) or 'reps'")
         return self
 
+    @property
+    def dose(self) -> Dose:
+        """The move's own dose (its fields were checked against the same bounds when it loaded)."""
+        return Dose.model_construct(
+            hold=self.hold,
+            reps=self.reps,
+            rep_seconds=self.rep_seconds or DEFAULT_REP_SECONDS,
+            sets=self.sets,
+            rest=self.rest,
+            per_side=self.per_side,
+        )
+
     def to_plain(self) -> plain.Move:
         figure = None if self.figure is None else self.figure.to_table()
         return adopt(plain.Move, {**self.__dict__, "figure": figure})
@@ -213,6 +230,19 @@ class RoutineEntry(_Strict):
         if reps is not None and info.data.get("hold") is not None:
             raise ValueError("override either 'hold' or 'reps', not both")
         return reps
+
+    def apply_to(self, dose: Dose) -> Dose:
+        """The move's dose with this entry's overrides."""
+        changes: dict[str, int | None] = {}
+        if self.hold is not None:
+            changes |= {"hold": self.hold, "reps": None}
+        if self.reps is not None:
+            changes |= {"reps": self.reps, "hold": None}
+        if self.sets is not None:
+            changes["sets"] = self.sets
+        if self.rest is not None:
+            changes["rest"] = self.rest
+        return dose.model_copy(update=changes) if changes else dose
 
     def to_plain(self) -> plain.RoutineEntry:
         return adopt(plain.RoutineEntry, dict(self.__dict__))
