@@ -242,4 +242,4 @@ def test_the_app_in_a_headless_browser(hiptui_home: Path, tmp_path: Path) -> Non
             browser.close()
         status, output = interrupt(server)
     assert status == 0, output
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output

@@ -14,10 +14,7 @@ def run_app(start_routine: str | None = None, start_items: list[QueueItem] | Non
     """Open the app; with a routine or a list of queue items, open it straight on the timer."""
     from hiptui.base.gc_pause import keep_what_is_built, pause_for_start_up
 
-    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
-        # Served in a browser, the app has no terminal: Ctrl+C there is a key. A SIGINT comes only from
-        # `hiptui serve`'s own terminal, and the server then asks each app to quit, as it must end.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ignore_interrupts_if_served()  # Textual's web driver handles them while the app runs
     pause_for_start_up()  # until the first frame is out
     keep_what_is_built()  # the library and catalogue live as long as the app
     from hiptui.tui.app import HiptuiApp
@@ -26,5 +23,14 @@ def run_app(start_routine: str | None = None, start_items: list[QueueItem] | Non
     try:
         app.run()
     finally:
+        _ignore_interrupts_if_served()  # its loop, closed, put back Python's handler
         app.shut_down()
     return 0
+
+
+def _ignore_interrupts_if_served() -> None:
+    """Served in a browser, the app has no terminal of its own: a Ctrl+C in `hiptui serve`'s terminal
+    reaches it too, and the server asks it to quit then as well. Outside the web driver's handling,
+    such a SIGINT must not break the recording of the session or the interpreter's exit."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

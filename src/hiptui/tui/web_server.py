@@ -113,7 +113,8 @@ class HiptuiServer(Server):
                 shutdown_timeout=SHUTDOWN_SECONDS,
             )
         finally:
-            loop.close()
+            loop.close()  # which puts back Python's own SIGINT handler, so:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Ctrl+C cannot break the threads' exit
 
     def _announce(self, _aiohttp_message: str) -> None:
         print("\n".join(self.announcement), flush=True)
