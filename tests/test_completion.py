@@ -13,10 +13,9 @@ import pytest
 from hiptui.catalog.catalog import SAVED
 from hiptui.catalog.library import CACHE_DIR
 from hiptui.cli import build_parser
-from hiptui.cli.complete_ids import INDEX, ROUTINES_DIR, builtin_packs_dir, completion_ids
+from hiptui.cli.complete_ids import INDEX, ROUTINES_DIR, completion_ids
 from hiptui.cli.completion import ARGUMENT_KINDS, commands_of, core_functions
 from hiptui.data.routines import ROUTINES_DIR as DATA_ROUTINES_DIR
-from hiptui.plugins import builtin
 from tests.test_cli import hiptui
 
 SHELL_CHECKS = {"bash": ["bash", "-n"], "zsh": ["zsh", "-n"], "fish": ["fish", "--no-execute"]}
@@ -149,4 +148,4 @@ def test_complete_callback_prints_ids_one_a_line_and_refuses_an_unknown_kind(hip
 
 
 def test_names_agree_with_the_layers_this_does_not_import() -> None:
-    assert ROUTINES_DIR == DATA_ROUTINES_DIR and builtin_packs_dir() == builtin.builtin_packs_dir()
+    assert ROUTINES_DIR == DATA_ROUTINES_DIR

@@ -16,6 +16,7 @@ from hiptui.packs import figure_model, model, plain
 from hiptui.packs.loader import load_pack_file
 from hiptui.packs.plain import pack_data
 from hiptui.plugins.builtin import builtin_packs_dir
+from hiptui.plugins.discovery import may_have_plugins
 
 PAIRS = [
     (plain.Dose, model.Dose),
@@ -64,23 +65,32 @@ def _environment(home: Path) -> dict[str, str]:
     return env | {"HIPTUI_HOME": str(home), "XDG_CACHE_HOME": str(home / "xdg"), "XDG_CONFIG_HOME": str(home / "xdg")}
 
 
-def _pydantic_imported(args: list[str], home: Path) -> list[str]:
-    """The pydantic modules a fresh process running `args` imports (from `-X importtime`: every module)."""
+def _imported(args: list[str], home: Path, wanted: tuple[str, ...] = ("pydantic", "pydantic_core")) -> list[str]:
+    """The `wanted` modules (and their submodules) a fresh process running `args` imports (from `-X importtime`)."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", *args], env=_environment(home), capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-2000:]
     modules = [line.rpartition("|")[2].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
     assert "hiptui.catalog.catalog" in modules or "hiptui.catalog.library" in modules, "the packs were not loaded"
-    return [name for name in modules if name.split(".")[0] in ("pydantic", "pydantic_core")]
+    return [name for name in modules if name in wanted or name.startswith(tuple(f"{w}." for w in wanted))]
 
 
 @pytest.mark.parametrize("command", [["moves", "--json"], ["pack", "list"], ["moves", "--search", "pigeon", "--json"]])
 def test_a_warm_command_never_imports_pydantic(tmp_path: Path, command: list[str]) -> None:
     fill = ["-m", "hiptui", "moves", "--json"]
-    assert _pydantic_imported(fill, tmp_path), "a cold run validates the packs, with pydantic"
+    assert _imported(fill, tmp_path), "a cold run validates the packs, with pydantic"
     assert any((tmp_path / "cache").iterdir())
-    assert _pydantic_imported(["-m", "hiptui", *command], tmp_path) == []
+    assert _imported(["-m", "hiptui", *command], tmp_path) == []
+
+
+@pytest.mark.skipif(may_have_plugins(), reason="a hiptui plugin (or a place the scan cannot read) is on sys.path")
+@pytest.mark.parametrize("command", [["moves"], ["pack", "list"]])
+def test_with_no_plugin_installed_neither_pluggy_nor_importlib_metadata_is_imported(
+    tmp_path: Path, command: list[str]
+) -> None:
+    _imported(["-m", "hiptui", "moves"], tmp_path)  # pydantic, which reads a cold cache, imports both
+    assert _imported(["-m", "hiptui", *command], tmp_path, ("pluggy", "importlib.metadata")) == []
 
 
 APP = textwrap.dedent(
@@ -114,8 +124,8 @@ APP = textwrap.dedent(
 
 def test_the_app_loads_a_warm_library_without_pydantic(tmp_path: Path) -> None:
     args = ["-c", APP, str(tmp_path)]
-    assert _pydantic_imported(args, tmp_path), "a cold start validates the packs, with pydantic"
-    assert _pydantic_imported(args, tmp_path) == []
+    assert _imported(args, tmp_path), "a cold start validates the packs, with pydantic"
+    assert _imported(args, tmp_path) == []
 
 
 def test_a_saved_queue_is_validated_with_pydantic_imported_off_the_event_loop(tmp_path: Path) -> None:

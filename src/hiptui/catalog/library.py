@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +12,11 @@ from hiptui.base.paths import data_home, user_packs_dir
 from hiptui.base.problems import Problem
 from hiptui.packs.cache import PackCache
 from hiptui.packs.plain import Pack, PackResult
-from hiptui.plugins.host import USER, HookRelay, collect_contributions, make_plugin_manager
+from hiptui.plugins.host import USER, HookRelay, collect_contributions
 
 if TYPE_CHECKING:
+    import importlib.metadata
+
     from hiptui.packs.model import Pack as ModelPack
 
 CACHE_DIR = "cache"
@@ -109,8 +110,8 @@ def _load(
 ) -> Library:
     cache = PackCache(home / CACHE_DIR if use_cache else None)
     records: list[PackRecord] = []
-    manager = make_plugin_manager()
-    for contribution in collect_contributions(entry_points, manager):
+    contributions, hooks = collect_contributions(entry_points)
+    for contribution in contributions:
         if contribution.error:
             problem = Problem(contribution.source, contribution.error)
             records.append(PackRecord(contribution.source, contribution.source, problems=[problem]))
@@ -122,7 +123,7 @@ def _load(
             records.append(_record(USER, cache.load(path)))
     if previous is not None:
         _keep_last_good(records, previous)
-    return Library(_claim_ids(records), HookRelay(manager), cache)
+    return Library(_claim_ids(records), hooks, cache)
 
 
 def _keep_last_good(records: list[PackRecord], previous: Library) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from hiptui import __version__
 from hiptui.base.paths import data_home, user_packs_dir
 from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
+from hiptui.plugins.builtin import builtin_packs_dir
 
 KINDS = ("pack", "move", "routine")
 INDEX = "completion-ids.json"
@@ -77,12 +78,6 @@ def _load_ids(home: Path) -> dict[str, list[str]]:
         "move": [f"{pack.id}/{move.id}" for pack in packs for move in pack.moves],
         "routine": [f"{pack.id}/{r.id}" for pack in packs for r in pack.routines] + [f"{SAVED}/{s}" for s in saved],
     }
-
-
-def builtin_packs_dir() -> Path:
-    """As hiptui.plugins.builtin finds them (a test checks), without importing pluggy."""
-    installed = Path(__file__).parents[1] / "builtin_packs"
-    return installed if installed.is_dir() else Path(__file__).parents[3] / "packs"
 
 
 def _key(home: Path) -> list[Any]:

@@ -1,10 +1,8 @@
-"""The built-in plugin: registers the packs that ship with hiptui, through the same hook as any plugin."""
+"""The packs that ship with hiptui, given as a plugin's register_packs gives its own (without pluggy)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import hiptui
 
 
 def builtin_packs_dir() -> Path:
@@ -13,6 +11,5 @@ def builtin_packs_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).parents[3] / "packs"
 
 
-@hiptui.hookimpl
 def register_packs() -> list[Path]:
     return [builtin_packs_dir()]

@@ -18,16 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-import pluggy
-
-from hiptui import hookspecs
 from hiptui.base.text import clean_text
 from hiptui.plugins import builtin
+from hiptui.plugins.discovery import GROUP, installed_entry_points
 
 if TYPE_CHECKING:
     import importlib.metadata
 
-ENTRY_POINT_GROUP = "hiptui"
+    import pluggy
+
 BUILTIN = "builtin"
 USER = "user"
 """The source of the packs in $HIPTUI_HOME/packs."""
@@ -48,7 +47,11 @@ class Contribution:
 
 
 def make_plugin_manager() -> pluggy.PluginManager:
-    manager = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    import pluggy
+
+    from hiptui import hookspecs
+
+    manager = pluggy.PluginManager(GROUP)
     manager.add_hookspecs(hookspecs)
     return manager
 
@@ -155,26 +158,29 @@ def plugin_budget() -> float:
 def collect_contributions(
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
     manager: pluggy.PluginManager | None = None,
-) -> list[Contribution]:
-    """Register the built-in plugin and every installed one, then call register_packs on each.
+) -> tuple[list[Contribution], HookRelay]:
+    """The built-in packs, then register_packs of every installed plugin, and the timer hooks of
+    those that loaded (registered in `manager`, a new one by default).
 
     Each plugin is imported, checked and asked for its packs on a thread of its own within the time
     budget; one that overruns it, raises or exits is reported and left out of this run. What a plugin
-    prints meanwhile goes to stderr, so it never mixes with our output (such as --json)."""
-    manager = manager or make_plugin_manager()
-    manager.register(builtin, name=BUILTIN)
-    contributions = [_call_builtin(manager)]
+    prints meanwhile goes to stderr, so it never mixes with our output (such as --json). With no
+    plugin, pluggy is never imported."""
+    contributions = [_call_builtin()]
+    wanted = _wanted(entry_points)
+    if wanted:
+        manager = manager or make_plugin_manager()
+    if manager is None:
+        return contributions, HookRelay()
     budget = plugin_budget()
     with _plugin_output_to_stderr():
-        for entry_point in _wanted(entry_points):
+        for entry_point in wanted:
             contributions.append(_load_plugin(manager, entry_point, budget))
-    return [c for c in contributions if not c.error] + [c for c in contributions if c.error]
+    return [c for c in contributions if not c.error] + [c for c in contributions if c.error], HookRelay(manager)
 
 
 def _wanted(entry_points: Iterable[importlib.metadata.EntryPoint] | None) -> list[importlib.metadata.EntryPoint]:
-    import importlib.metadata
-
-    found = list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points)
+    found = list(installed_entry_points() if entry_points is None else entry_points)
     only = os.environ.get(LOAD_ENV)
     disabled = {name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()}
     allowed = None if only is None else {name.strip() for name in only.split(",") if name.strip()}
@@ -187,7 +193,7 @@ def _wanted(entry_points: Iterable[importlib.metadata.EntryPoint] | None) -> lis
     return sorted(unique.values(), key=lambda ep: (_distribution_name(ep), ep.name))
 
 
-def _call_builtin(manager: pluggy.PluginManager) -> Contribution:
+def _call_builtin() -> Contribution:
     _trace(f"calling register_packs() of {BUILTIN}")
     return Contribution(BUILTIN, items=_check_items(builtin.register_packs()))
 
@@ -230,6 +236,8 @@ def _load_plugin(
 def _load_alone(entry_point: importlib.metadata.EntryPoint, name: str) -> _Loaded:
     """Import a plugin, check its hooks in a manager of its own and ask it for packs: all of it on the
     plugin's thread, so the shared manager only ever sees plugins that passed in time."""
+    import pluggy
+
     plugin = entry_point.load()
     alone = make_plugin_manager()
     alone.register(plugin, name=name)
@@ -250,6 +258,10 @@ def _load_alone(entry_point: importlib.metadata.EntryPoint, name: str) -> _Loade
 
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> str:
+    import pluggy
+
+    from hiptui import hookspecs
+
     known = [name for name in dir(hookspecs) if isinstance(getattr(manager.hook, name, None), pluggy.HookCaller)]
     found = []
     for name, caller in vars(manager.hook).items():
