@@ -106,3 +106,20 @@ def test_moves_lines_up_its_columns_whatever_the_ids(hiptui_home: Path) -> None:
         line.index("  ") + len(line[line.index("  ") :]) - len(line[line.index("  ") :].lstrip()) for line in lines
     }
     assert len(lines) >= 98 and len(names_at) == 1
+
+
+@pytest.mark.parametrize("columns", ["50", "120", "", "wide"])
+def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    import argparse
+
+    from hiptui.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours, theirs = build_parser("history"), build_parser("history")
+    subcommands = [action.choices for action in theirs._actions if isinstance(action.choices, dict)]
+    for parser in (theirs, *subcommands[0].values()):
+        parser.formatter_class = argparse.HelpFormatter
+    assert ours.format_help() == theirs.format_help()
+    for action in ours._actions:
+        if isinstance(action.choices, dict):
+            assert action.choices["history"].format_help() == subcommands[0]["history"].format_help()

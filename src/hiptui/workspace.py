@@ -118,8 +118,7 @@ class Workspace:
             self._restore_queue()
 
     def _make_catalog(self) -> Catalog:
-        packs = self.library.enabled_packs(self.settings.disabled_packs) if self.library else []
-        return Catalog(packs)
+        return self.library.catalog(self.settings.disabled_packs) if self.library else Catalog([])
 
     def toggle_pack(self, pack_id: str) -> bool:
         """Enable or disable a pack; returns whether it is now enabled. Its moves stay in the queue."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hiptui.base.gc_pause import gc_paused
 from hiptui.base.paths import data_home, user_packs_dir
 from hiptui.base.problems import Problem
+from hiptui.catalog.catalog import Catalog
 from hiptui.packs.cache import PackCache
 from hiptui.packs.plain import Pack, PackResult
 from hiptui.plugins.host import USER, HookRelay, collect_contributions
@@ -88,6 +89,10 @@ class Library:
     def enabled_packs(self, disabled: Iterable[str] = ()) -> list[Pack]:
         off = set(disabled)
         return [pack for pack in self.packs if pack.id not in off]
+
+    def catalog(self, disabled: Iterable[str] = ()) -> Catalog:
+        """The moves and routines a person can use: those of the packs in use that are not `disabled`."""
+        return Catalog(self.enabled_packs(disabled))
 
     def record_for(self, pack_id: str) -> PackRecord | None:
         """The record whose pack is in use under `pack_id`."""

@@ -14,7 +14,9 @@ from hiptui.cli import CommandError
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
+    from hiptui.catalog.library import Library
     from hiptui.cli.parser import Parser
+    from hiptui.data.settings import Settings
     from hiptui.workspace import Workspace
 
 
@@ -38,11 +40,31 @@ def open_workspace() -> Workspace:
 
     workspace = Workspace.open()
     assert workspace.library is not None
-    for record in workspace.library.records:
-        if record.error:
-            print(f"hiptui: skipped a pack: {clean_text(record.error)}", file=sys.stderr)
+    _report_skipped(workspace.library)
     tell(workspace)
     return workspace
+
+
+def open_catalog() -> tuple[Catalog, Settings]:
+    """The moves of the enabled packs and the settings, for a command that only reads them (no queue,
+    saved routines or history); what loading had to say goes to stderr."""
+    from hiptui.catalog.library import load_library
+    from hiptui.data.settings import load_settings
+
+    settings, notice = load_settings()
+    if notice:
+        print(f"hiptui: {clean_text(notice)}", file=sys.stderr)
+    library = load_library()
+    _report_skipped(library)
+    catalog = library.catalog(settings.disabled_packs)
+    library.save_cache()
+    return catalog, settings
+
+
+def _report_skipped(library: Library) -> None:
+    for record in library.records:
+        if record.error:
+            print(f"hiptui: skipped a pack: {clean_text(record.error)}", file=sys.stderr)
 
 
 def tell(workspace: Workspace) -> None:
@@ -61,9 +83,8 @@ def _guidance(catalog: Catalog, entry: CatalogMove) -> dict[str, Any]:
 
 
 def list_moves(args: argparse.Namespace) -> int:
-    workspace = open_workspace()
-    catalog = workspace.catalog
-    disabled = set(workspace.settings.disabled_packs)
+    catalog, settings = open_catalog()
+    disabled = set(settings.disabled_packs)
     for pack in args.pack:
         if pack in disabled:
             raise CommandError(f"pack {pack!r} is disabled; enable it on the app's Packs screen (p)")

@@ -126,12 +126,11 @@ class SessionSummary(NamedTuple):
 FINAL_SEGMENTS = (
     f"""SELECT max(rowid) FROM segments WHERE session_id = sessions.id AND {GOOD_SEGMENT} GROUP BY position"""
 )
-SUMMARY_OF_SEGMENTS = f"""(SELECT json_array(
-        total(kind = 'work' AND outcome = 'skipped'), total(outcome = 'done'),
-        json_group_array(DISTINCT move_id) FILTER (WHERE kind = 'work' AND outcome = 'done' AND move_id NOT IN (
-            SELECT move_id FROM segments WHERE rowid IN ({FINAL_SEGMENTS}) AND kind = 'work' AND outcome != 'done')))
-    FROM segments WHERE rowid IN ({FINAL_SEGMENTS}))"""
-"""For a row of sessions: [skipped work, segments done, [moves done]], over the last record of each segment;
+SUMMARY_OF_SEGMENTS = f"""(SELECT json_array(total(skipped), total(done), json_group_array(move_id) FILTER (WHERE all_done))
+    FROM (SELECT move_id, total(kind = 'work' AND outcome = 'skipped') AS skipped, total(outcome = 'done') AS done,
+            max(kind = 'work' AND outcome = 'done') AND min(kind != 'work' OR outcome = 'done') AS all_done
+        FROM segments WHERE rowid IN ({FINAL_SEGMENTS}) GROUP BY move_id ORDER BY move_id))"""
+"""For a row of sessions: [skipped work, segments done, [moves done, sorted]], over the last record of each segment;
 a move is done when every one of its work segments is (a session records those it never reached)."""
 
 
