@@ -7,7 +7,7 @@ aside and reported, never overwritten.
 from __future__ import annotations
 
 import re
-import tomllib
+import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,13 +52,13 @@ class ReadResult:
 def _read_toml(path: Path, notices: list[str]) -> dict[str, Any] | None:
     """The document in `path`, or None (a broken file is set aside and reported)."""
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
+        return tomli.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         return None
     except OSError as error:
         notices.append(f"cannot read {path}: {error.strerror or error}")
         return None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError, ValueError) as error:
         _set_aside(path, str(error), notices)
         return None
 

@@ -180,14 +180,14 @@ def load_settings(home: Path | None = None) -> Loaded:
     except OSError as error:
         reason = error.strerror or str(error)
         return Loaded(Settings(), f"cannot read {path}: {reason}; using default settings (the file is left as it is)")
-    import tomllib  # only now: most people never write a settings file, and the first frame waits for this
+    import tomli  # only now: most people never write a settings file, and the first frame waits for this
 
     try:
-        settings, problems = Settings.read(tomllib.loads(data.decode("utf-8")))
+        settings, problems = Settings.read(tomli.loads(data.decode("utf-8")))
         notices = [f"settings.toml: {problem}; the default is used" for problem in problems]
         notices += settings.unknown_key_notices()
         return Loaded(settings, summarised(notices) if notices else None)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0]
         try:
             kept = set_aside(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -37,7 +37,7 @@ MAX_NESTING = 64
 MAX_PROBLEMS = 100
 """Problems listed per file; past them, only their number."""
 MAX_TABLES = 1 + MAX_MOVES + MAX_ROUTINES
-"""Table headers tomllib is given at most: many small tables are what it parses slowest."""
+"""Table headers the TOML parser is given at most: many small tables are what it parses slowest."""
 BYTE_ORDER_MARK = "\ufeff"
 """Some editors start a UTF-8 file with one; it is not part of the TOML."""
 SUGGESTED_WORDS = 200
@@ -113,8 +113,8 @@ def load_pack_text(text: str, source: str) -> LoadResult:
     if problem := _too_costly(text, source):
         return LoadResult(source, problems=[problem])
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line, column = (int(match[1]), int(match[2])) if match else (None, None)
@@ -213,7 +213,7 @@ def check_pack(pack: Pack) -> Iterable[tuple[Loc, str, Severity]]:
 
 
 def _too_costly(text: str, source: str) -> Problem | None:
-    """Refuse documents that would make tomllib take too much memory or time, before it starts."""
+    """Refuse documents that would make the TOML parser take too much memory or time, before it starts."""
     position = 0
     while dots := _MANY_DOTS_ON_A_LINE.search(text, position):
         start = text.rfind("\n", 0, dots.start()) + 1

@@ -1,6 +1,6 @@
 """Where each key and array element of a TOML document starts, for error messages.
 
-It is a forgiving scanner, not a parser: it runs only once tomllib has accepted the document,
+It is a forgiving scanner, not a parser: it runs only once the TOML parser (tomli) has accepted the document,
 and whatever it cannot follow simply has no position (the caller falls back to an outer one).
 """
 
