@@ -171,3 +171,44 @@ def test_the_word_index_ranks_as_the_rule_says(moves, queries) -> None:
     catalog = Catalog([pack])
     for query in queries:
         assert [entry.gid for entry in catalog.search(query)] == reference_search(catalog, query), query
+
+
+def test_the_moves_are_listed_before_the_vocabulary_is_built_and_one_is_built_for_every_thread() -> None:
+    import threading
+
+    from hiptui.catalog import search
+
+    catalog = builtin_catalog()
+    index = SearchIndex(catalog.all_moves())
+    built: list[object] = []
+    original = search._Vocabulary
+
+    class Counted(original):  # type: ignore[misc, valid-type]
+        def __init__(self, entries: list) -> None:  # type: ignore[type-arg]
+            built.append(self)
+            super().__init__(entries)
+
+    search._Vocabulary = Counted  # type: ignore[misc]
+    try:
+        assert index.search("") == catalog.all_moves() and built == []
+        answers: list[list[str]] = []
+        threads = [threading.Thread(target=lambda: answers.append(names(index.search("pigeon")))) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        search._Vocabulary = original  # type: ignore[misc]
+    assert len(built) == 1 and answers == [names(catalog.search("pigeon"))] * 4
+
+
+def test_warming_stops_when_asked() -> None:
+    index = SearchIndex(builtin_catalog().all_moves())
+    asked: list[bool] = []
+
+    def three_steps() -> bool:
+        asked.append(len(asked) < 3)
+        return asked[-1]
+
+    index.warm(keep_going=three_steps)
+    assert asked == [True, True, True, False] and list(index._letters) == ["a", "b", "c"]

@@ -102,13 +102,16 @@ class Workspace:
     def load_library(
         self, previous: Library | None = None, entry_points: Iterable[importlib.metadata.EntryPoint] | None = None
     ) -> Library:
-        """Every pack, read again; changes nothing here (it may run in a worker thread): `use_library` it."""
+        """Every pack, read again, and its catalogue for the current settings; changes nothing here (it may
+        run in a worker thread): `use_library` it."""
         from hiptui.catalog.library import load_library
 
         if not self._queue_restored and self.queue_store.path.exists():
             # restoring it validates the file with pydantic: imported here, off the app's event loop
             importlib.import_module("hiptui.data.routine_files")
-        return load_library(self.home, entry_points=entry_points, previous=previous)
+        library = load_library(self.home, entry_points=entry_points, previous=previous)
+        library.catalog(self.settings.disabled_packs)
+        return library
 
     def use_library(self, library: Library) -> None:
         self.library = library
@@ -325,11 +328,13 @@ class Workspace:
 
     def close(self, timeout: float = 5.0) -> None:
         """Record the session still under way, if one is, as stopped where it is; then deliver the plugins' queued
-        timer hooks and close history: called as the app or a command ends, however it ends."""
+        timer hooks, write the cache entries of packs parsed and not yet written, and close history: called as
+        the app or a command ends, however it ends."""
         if self.session is not None and self.session.under_way:
             self.session.stop()
         if self.library is not None:
             self.library.hooks.close(timeout)
+            self.library.save_cache()
         if self.history is not None:
             self.history.close()
 

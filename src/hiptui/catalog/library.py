@@ -76,6 +76,7 @@ class Library:
     hooks: HookRelay = field(default_factory=HookRelay)
     """The timer hooks of the plugins that loaded."""
     cache: PackCache = field(default_factory=lambda: PackCache(None))
+    _last_catalog: tuple[frozenset[str], Catalog] | None = field(default=None, init=False, repr=False, compare=False)
 
     def save_cache(self) -> None:
         """Write the cache entries of the packs just parsed (after they are shown, so nobody waits)."""
@@ -91,8 +92,12 @@ class Library:
         return [pack for pack in self.packs if pack.id not in off]
 
     def catalog(self, disabled: Iterable[str] = ()) -> Catalog:
-        """The moves and routines a person can use: those of the packs in use that are not `disabled`."""
-        return Catalog(self.enabled_packs(disabled))
+        """The moves and routines a person can use: those of the packs in use that are not `disabled`.
+        The last one made is kept, so a worker that loaded the library can build it for the UI thread."""
+        off = frozenset(disabled)
+        if self._last_catalog is None or self._last_catalog[0] != off:
+            self._last_catalog = (off, Catalog(self.enabled_packs(off)))
+        return self._last_catalog[1]
 
     def record_for(self, pack_id: str) -> PackRecord | None:
         """The record whose pack is in use under `pack_id`."""

@@ -13,6 +13,7 @@ thousands of them into tiers is then a few operations on ints instead of set ari
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -140,37 +141,66 @@ class _Postings:
         return found | bitset.of(rare, self._size) if rare else found
 
 
-class SearchIndex:
-    def __init__(self, entries: Sequence[CatalogMove]) -> None:
-        self._entries = list(entries)
+class _Vocabulary:
+    """The words of every move's fields, and the moves that have each: what a query is matched against."""
+
+    def __init__(self, entries: list[CatalogMove]) -> None:
         # Every field in one pass: ten thousand models lie all over memory, and a pass per field
         # costs more in cache misses than the work done with the fields.
-        fields = list(zip(*map(_SEARCHED, (entry.move for entry in self._entries)))) or [()] * 7
+        fields = list(zip(*map(_SEARCHED, (entry.move for entry in entries)))) or [()] * 7
         names, aliases, targets, equipment, categories, positions, styles = fields
-        self._names = _words_of_each(list(names))
-        self._aliases = _words_of_each([" | ".join(each) for each in aliases])
-        size = len(self._entries)
-        self._name_words = name_words = [name.split() for name in self._names]
-        self._first_word = _Postings.of((words[:1] for words in name_words), size)
-        self._in_name = _Postings.of(name_words, size)
-        self._in_alias = _Postings.of((each.split(" | ") for each in self._aliases), size)
+        self.size = size = len(entries)
+        self.names = _words_of_each(list(names))
+        self.aliases = _words_of_each([" | ".join(each) for each in aliases])
+        self.name_words = name_words = [name.split() for name in self.names]
+        self.first_word = _Postings.of((words[:1] for words in name_words), size)
+        self.in_name = _Postings.of(name_words, size)
+        self.in_alias = _Postings.of((each.split(" | ") for each in self.aliases), size)
         tags: defaultdict[str, list[int]] = defaultdict(list)
         for index, (move_targets, move_equipment) in enumerate(zip(targets, equipment)):
             for tag in (*move_targets, *move_equipment):
                 tags[tag].append(index)
-        pack_ids = [entry.pack_id for entry in self._entries]
-        pack_names = [entry.pack_name for entry in self._entries]
+        pack_ids = [entry.pack_id for entry in entries]
+        pack_names = [entry.pack_name for entry in entries]
         for values in (categories, [position or "" for position in positions], styles, pack_ids, pack_names):
             for index, value in enumerate(values):
                 tags[value].append(index)
         by_words: defaultdict[str, list[int]] = defaultdict(list)
         for words, indexes in zip(_words_of_each(list(tags)), tags.values()):
             by_words[words] += indexes
-        self._in_tags = _Postings(dict(by_words), size)
+        self.in_tags = _Postings(dict(by_words), size)
+
+    @cached_property
+    def pairs(self) -> tuple[_Postings, _Postings]:
+        """The first pair of words of each name, and every pair: what a query of two words ranks by,
+        as a query of one word ranks by the words."""
+        pairs = [[f"{a} {b}" for a, b in pairwise(words)] for words in self.name_words]
+        return _Postings.of((each[:1] for each in pairs), self.size), _Postings.of(pairs, self.size)
+
+
+class SearchIndex:
+    """The moves in the catalogue's order, searched. The vocabulary is built at the first query that
+    needs it (or `warm()`), so the moves can be listed before it exists; a query on another thread
+    meanwhile waits for the one being built."""
+
+    def __init__(self, entries: Sequence[CatalogMove]) -> None:
+        self._entries = list(entries)
+        self._built: _Vocabulary | None = None
+        self._building = threading.Lock()
         self._letters: dict[str, list[CatalogMove]] = {}
         self._letter_words: dict[str, int] = {}
         self._words: dict[str, int] = {}
         self._ranked: dict[str, list[CatalogMove]] = {}
+
+    @property
+    def _vocabulary(self) -> _Vocabulary:
+        built = self._built
+        if built is None:
+            with self._building:
+                if self._built is None:
+                    self._built = _Vocabulary(self._entries)
+                built = self._built
+        return built
 
     def search(self, query: str = "", filters: Filters | None = None) -> list[CatalogMove]:
         ranked = self.ranked(_words(fold(query)).strip())
@@ -182,33 +212,29 @@ class SearchIndex:
         """The moves matching a folded query, best first; remembered (not a copy)."""
         return _remembered(query, self._letters, self._ranked, REMEMBERED_QUERIES, self._rank)
 
-    def warm(self) -> None:
-        """Rank every one-letter query, and index the pairs of words, ahead of time."""
+    def warm(self, keep_going: Callable[[], bool] = lambda: True) -> None:
+        """Build the vocabulary, rank every one-letter query and index the pairs of words, ahead of time;
+        between steps, stop once `keep_going()` is false."""
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+            if not keep_going():
+                return
             self.ranked(letter)
-        self._pairs  # noqa: B018
-
-    @cached_property
-    def _pairs(self) -> tuple[_Postings, _Postings]:
-        """The first pair of words of each name, and every pair: what a query of two words ranks by,
-        as a query of one word ranks by the words."""
-        pairs = [[f"{a} {b}" for a, b in pairwise(words)] for words in self._name_words]
-        size = len(self._entries)
-        return _Postings.of((each[:1] for each in pairs), size), _Postings.of(pairs, size)
+        self._vocabulary.pairs  # noqa: B018
 
     def _rank(self, query: str) -> list[CatalogMove]:
         if not query:
             return self._entries
         words = query.split()
         matching = reduce(and_, map(self._anywhere, words))
+        vocabulary = self._vocabulary
         if len(words) > 2:
-            return self._rank_phrase(query, words, matching)
-        first, inside = (self._first_word, self._in_name) if len(words) == 1 else self._pairs
+            return self._rank_phrase(vocabulary, query, words, matching)
+        first, inside = (vocabulary.first_word, vocabulary.in_name) if len(words) == 1 else vocabulary.pairs
         return self._in_tiers(
             first.starting(query),
             inside.starting(query),
             inside.containing(query),
-            self._in_alias.containing(query),
+            vocabulary.in_alias.containing(query),
             matching,
         )
 
@@ -227,20 +253,25 @@ class SearchIndex:
         return _remembered(word, self._letter_words, self._words, REMEMBERED_WORDS, self._anywhere_now)
 
     def _anywhere_now(self, word: str) -> int:
-        return self._in_name.containing(word) | self._in_alias.containing(word) | self._in_tags.containing(word)
+        vocabulary = self._vocabulary
+        return (
+            vocabulary.in_name.containing(word)
+            | vocabulary.in_alias.containing(word)
+            | vocabulary.in_tags.containing(word)
+        )
 
-    def _rank_phrase(self, query: str, words: list[str], matching: int) -> list[CatalogMove]:
+    def _rank_phrase(self, vocabulary: _Vocabulary, query: str, words: list[str], matching: int) -> list[CatalogMove]:
         """The tiers of a query of three words or more. Only names with each pair of its words in a
         pair of theirs may hold it, and only those are read."""
-        pairs = self._pairs[1]
-        size = len(self._entries)
+        pairs = vocabulary.pairs[1]
+        size = vocabulary.size
         maybe_in_name = reduce(and_, (pairs.containing(f"{a} {b}") for a, b in pairwise(words)), matching)
         word_start = " " + query
         at_start: list[int] = []
         at_word: list[int] = []
         inside: list[int] = []
         for index in bitset.members(maybe_in_name, range(size)):
-            name = self._names[index]
+            name = vocabulary.names[index]
             if name.startswith(word_start):
                 at_start.append(index)
             elif word_start in name:
@@ -249,6 +280,6 @@ class SearchIndex:
                 inside.append(index)
         return self._in_tiers(
             *(bitset.of(tier, size) for tier in (at_start, at_word, inside)),
-            self._in_alias.containing(query),
+            vocabulary.in_alias.containing(query),
             matching,
         )

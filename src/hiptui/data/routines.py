@@ -7,12 +7,12 @@ aside and reported, never overwritten.
 from __future__ import annotations
 
 import re
-import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import tomli
 import tomli_w
 
 from hiptui.base.files import atomic_write, set_aside

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 from pathlib import Path
 from sys import intern
 from typing import Any, TypeVar
+
+import orjson
 
 from hiptui import __version__
 from hiptui.base.files import atomic_write
@@ -39,7 +40,7 @@ from hiptui.packs.plain import (
     pack_data,
 )
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 T = TypeVar("T")
 
 NESTED: dict[type, dict[str, tuple[type, bool]]] = {
@@ -139,10 +140,10 @@ class PackCache:
     def _read(entry: Path, key: list[Any], source: str) -> PackResult | None:
         try:
             header, _, body = entry.read_bytes().partition(b"\n")
-            data = json.loads(header)
-            if data["key"] != key or data["digest"] != _digest(json.dumps(key).encode(), body):
+            data = orjson.loads(header)
+            if data["key"] != key or data["digest"] != _digest(orjson.dumps(key), body):
                 return None
-            pack = _build(Pack, json.loads(body))
+            pack = _build(Pack, orjson.loads(body))
             problems = [Problem(**{**problem, "source": source}) for problem in data["problems"]]
             return PackResult(source, pack, problems)
         except Exception:
@@ -151,13 +152,13 @@ class PackCache:
     @staticmethod
     def _write(entry: Path, key: list[Any], result: PackResult) -> None:
         assert result.pack is not None
-        body = json.dumps(pack_data(result.pack), ensure_ascii=False, separators=(",", ":")).encode()
-        header = {
-            "key": key,
-            "digest": _digest(json.dumps(key).encode(), body),
-            "problems": [vars(problem) for problem in result.problems],
-        }
         try:
-            atomic_write(entry, json.dumps(header, ensure_ascii=False).encode() + b"\n" + body, durable=False)
-        except OSError:
-            pass
+            body = orjson.dumps(pack_data(result.pack))
+            header = {
+                "key": key,
+                "digest": _digest(orjson.dumps(key), body),
+                "problems": [vars(problem) for problem in result.problems],
+            }
+            atomic_write(entry, orjson.dumps(header) + b"\n" + body, durable=False)
+        except (OSError, orjson.JSONEncodeError):
+            pass  # a cache that cannot be written only costs time

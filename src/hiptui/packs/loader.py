@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import BaseModel, ValidationError
 
 from hiptui.base.problems import Problem, Severity, field_name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,6 +18,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from hiptui.base.gc_pause import start_up_done
 from hiptui.base.paths import data_home
@@ -25,6 +27,8 @@ from hiptui.data.settings import Loaded, Settings, load_settings
 from hiptui.tui.keys import APP
 
 MIN_WIDTH = 60
+PAINT_WAIT = 0.5
+"""Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 MIN_HEIGHT = 20
 
 if TYPE_CHECKING:
@@ -207,7 +211,16 @@ class HiptuiApp(App[None]):
     def _load_library(self, workspace: Workspace, previous: Library | None = None) -> None:
         library = workspace.load_library(previous=previous)
         self.call_from_thread(self._library_loaded, library, previous is not None)
-        workspace.catalog.index.warm()  # after the list is shown: a search typed meanwhile ranks for itself
+        # This thread would hold up the frame that paints the moves: let it out first. Then build the
+        # search index and rank the one-letter queries ahead of time (a search typed meanwhile builds
+        # what it needs itself), and write the cache entries of the packs just parsed.
+        painted = threading.Event()
+        self.call_from_thread(self.call_after_refresh, painted.set)
+        worker = get_current_worker()
+        deadline = time.monotonic() + PAINT_WAIT
+        while not painted.wait(0.01) and not worker.is_cancelled and time.monotonic() < deadline:
+            pass  # the app closing cancels this worker, and then no frame is coming
+        workspace.catalog.index.warm(keep_going=lambda: not worker.is_cancelled)
         library.save_cache()
 
     def reload_packs(self) -> None:
