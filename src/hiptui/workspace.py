@@ -9,7 +9,6 @@ told is queued in `notices` (`take_notices()`), and a failed write is reported, 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import importlib
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -347,6 +346,8 @@ def _find(ref: str, things: Sequence[T], ids: list[tuple[str, str]], noun: str, 
         return exact[0] if exact else bare[0][0]
     if bare:
         raise WorkspaceError(f"{ref!r} names several {noun}s: {', '.join(gid for _, gid in bare)}; give one of them")
+    import difflib
+
     close = difflib.get_close_matches(ref, [name for pair in ids for name in pair], n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise WorkspaceError(f"no {noun} {clean_text(ref)[:80]!r}{hint} (see '{listing}')")

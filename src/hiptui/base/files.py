@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -13,6 +12,8 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
 
     `durable=False` skips the fsyncs, for files such as caches that may be lost but never torn.
     """
+    import tempfile  # which imports shutil and random: not for the commands that write nothing
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

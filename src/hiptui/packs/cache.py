@@ -15,8 +15,8 @@ set of fields, is not what this hiptui writes is rebuilt from the file.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
+import zlib
 from pathlib import Path
 from sys import intern
 from typing import Any, TypeVar
@@ -40,7 +40,7 @@ from hiptui.packs.plain import (
     pack_data,
 )
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 T = TypeVar("T")
 
 NESTED: dict[type, dict[str, tuple[type, bool]]] = {
@@ -66,7 +66,14 @@ class _Malformed(Exception):
 
 
 def _digest(key: bytes, body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=16, key=hashlib.blake2b(key, digest_size=32).digest()).hexdigest()
+    """A check of the body written under `key`: enough for a damaged entry (see the module's docstring)."""
+    return f"{zlib.crc32(body, zlib.crc32(key)):08x}{zlib.adler32(body, zlib.adler32(key)):08x}"
+
+
+def _entry_name(found_at: str) -> str:
+    """The entry's file name for the path a pack was found at (zlib's checks: hashlib loads OpenSSL)."""
+    path = found_at.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.json"
 
 
 def _build(cls: type[T], data: object) -> T:
@@ -111,7 +118,7 @@ class PackCache:
         key = self._key(path)
         if key is None or self.folder is None:
             return _load_file(path)
-        entry = self.folder / (hashlib.sha256(key[0].encode()).hexdigest()[:32] + ".json")
+        entry = self.folder / _entry_name(key[0])
         cached = self._read(entry, key, str(path))
         if cached is not None:
             return cached

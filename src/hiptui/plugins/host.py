@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import difflib
 import functools
 import math
 import os
-import queue
 import sys
 import threading
 import time
@@ -24,6 +22,7 @@ from hiptui.plugins.discovery import GROUP, installed_entry_points
 
 if TYPE_CHECKING:
     import importlib.metadata
+    import queue
 
     import pluggy
 
@@ -123,6 +122,8 @@ class HookRelay:
             self.failures[impl.plugin_name] = f"{hook}() failed: {_reason(error)}"
 
     def _queue(self, plugin: str) -> queue.SimpleQueue[Callable[[], None] | None]:
+        import queue
+
         with self._lock:
             jobs = self._queues.get(plugin)
             if jobs is None:
@@ -258,6 +259,8 @@ def _load_alone(entry_point: importlib.metadata.EntryPoint, name: str) -> _Loade
 
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> str:
+    import difflib
+
     import pluggy
 
     from hiptui import hookspecs
