@@ -123,3 +123,15 @@ def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatc
     for action in ours._actions:
         if isinstance(action.choices, dict):
             assert action.choices["history"].format_help() == subcommands[0]["history"].format_help()
+
+
+def test_json_output_is_the_text_json_dumps_gives() -> None:
+    from hiptui.cli.output import json_text
+
+    samples = [
+        [{"name": 'Pigeon \u2028 \x1f "quoted" \\ é ✓', "hold": 30, "empty": [], "none": None, "nested": {"x": 1.5}}],
+        {"big": 2**70, "float": 1e16},
+        [],
+    ]
+    for sample in samples:
+        assert json_text(sample) == json.dumps(sample, indent=2, ensure_ascii=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ from hiptui.base.text import clean_text
 from hiptui.catalog.formatting import describe_dose, move_json
 from hiptui.catalog.search import Filters
 from hiptui.cli import CommandError
+from hiptui.cli.output import json_text
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
@@ -93,7 +93,7 @@ def list_moves(args: argparse.Namespace) -> int:
     found = catalog.search(args.search, Filters(pack=frozenset(args.pack)))
     if args.json:
         rows = [move_json(entry) | _guidance(catalog, entry) for entry in found]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json_text(rows))
         return 0
     gid_width = max((len(entry.gid) for entry in found), default=0)
     name_width = max((len(entry.name) for entry in found), default=0)
@@ -121,7 +121,7 @@ def list_routines(args: argparse.Namespace) -> int:
             }
             for routine, total in rows
         ]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
         return 0
     for routine, total in rows:
         minutes = f"{total / 60:.0f} min"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 from typing import TYPE_CHECKING
 
 from hiptui.base.durations import format_duration
 from hiptui.base.terms import HOUSEHOLD, KNOWN_WHEN, LEVELS
 from hiptui.catalog.formatting import describe_dose, move_json
 from hiptui.cli import CommandError
+from hiptui.cli.output import json_text
 
 if TYPE_CHECKING:
     from hiptui.cli.parser import Parser
@@ -87,7 +87,7 @@ def plan_session(args: argparse.Namespace) -> int:
         workspace.close()
         return run_app(start_items=plan.items)
     if args.json:
-        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+        print(json_text(plan_json(plan)))
     else:
         print_plan(plan)
     return 0

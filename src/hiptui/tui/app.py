@@ -29,6 +29,9 @@ from hiptui.tui.keys import APP
 MIN_WIDTH = 60
 PAINT_WAIT = 0.5
 """Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
+REST_OF_START_UP_WAIT = 0.3
+"""Seconds after the first frame by which the rest of start-up runs, even if the packs are still loading."""
+"""Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 MIN_HEIGHT = 20
 
 if TYPE_CHECKING:
@@ -83,6 +86,9 @@ class HiptuiApp(App[None]):
         """Keys typed as the app starts (a terminal hands them over at once): kept, in order, until the
         builder and the dialogs' rules are there, instead of running bindings against an empty screen."""
         self._started = False
+        self._builder_mounted = False
+        self._after_first_frame = False
+        self._rest_done = False
         self.keymap: dict[str, str] = {}
         """The [keys] of settings.toml in force (the entries that passed the checks), by binding id."""
 
@@ -144,12 +150,32 @@ class HiptuiApp(App[None]):
         frame is on screen (the worker thread would otherwise slow that frame down)."""
         if self._given_library is not None:
             self._library_loaded(self._given_library)
-        self.builder.call_after_refresh(self._first_frame_out)
+        self._builder_mounted = True
+        self.builder.call_after_refresh(self._first_frame_out)  # should the Ready event come first
+
+    def on_ready(self) -> None:
+        """The first frame is out: the rest need not wait for the screen to settle into later frames."""
+        if self._builder_mounted:
+            self._first_frame_out()
 
     def _first_frame_out(self) -> None:
-        """What the first frame does not show: the dialogs' rules, the drag ghost, the workspace and
-        its files, the keys typed so far (handed over in the app's own turn, as keys are), and the packs."""
+        """What the first frame does not show: the workspace and its files, and the packs; then, once
+        the moves are shown (or a moment has passed, should the packs take long), the rest."""
+        if self._after_first_frame:
+            return
+        self._after_first_frame = True
         start_up_done()
+        workspace = self.workspace  # its files are opened here, before the worker starts
+        if self._given_library is None:
+            self._load_library(workspace)
+        self.set_timer(REST_OF_START_UP_WAIT, self._rest_of_start_up)
+
+    def _rest_of_start_up(self) -> None:
+        """The dialogs' rules, the drag ghost, the themes and the keymap, and the keys typed so far
+        (handed over in the app's own turn, as keys are): after the moves, which should not wait on them."""
+        if self._rest_done or not self._after_first_frame:
+            return
+        self._rest_done = True
         for path in self.LATER_CSS_PATHS:
             self.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""))
         self.builder.later_rules_added()
@@ -158,9 +184,6 @@ class HiptuiApp(App[None]):
         self._apply_keymap()
         self._tell_unknown_theme()
         self.call_later(self._hand_over_early_keys)
-        workspace = self.workspace  # its files are opened here, before the worker starts
-        if self._given_library is None:
-            self._load_library(workspace)
 
     def _apply_keymap(self) -> None:
         """The [keys] of settings.toml, checked, before any key typed so far is handed over."""
@@ -241,6 +264,7 @@ class HiptuiApp(App[None]):
             elif self.start_items:
                 self.start_session(self.start_items)
         self.builder.packs_ready()
+        self.call_after_refresh(self._rest_of_start_up)  # once the moves are painted
         from hiptui.tui.screens.packs import PacksScreen
 
         if isinstance(self.screen, PacksScreen):  # opened while the packs were still loading, or reloaded
