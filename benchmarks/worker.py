@@ -52,7 +52,8 @@ def pack_files() -> list[Path]:
     from hiptui.plugins.host import collect_contributions
 
     files: list[Path] = []
-    for contribution in collect_contributions():
+    contributions, _ = collect_contributions()
+    for contribution in contributions:
         for item in contribution.items:
             if isinstance(item, Path):
                 files.extend(sorted(item.glob("*.toml")) if item.is_dir() else [item])

@@ -24,6 +24,7 @@ from operator import and_, attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from hiptui.base import bitset
+from hiptui.base.gc_pause import gc_paused
 from hiptui.base.text import fold
 
 if TYPE_CHECKING:
@@ -174,8 +175,9 @@ class _Vocabulary:
     def pairs(self) -> tuple[_Postings, _Postings]:
         """The first pair of words of each name, and every pair: what a query of two words ranks by,
         as a query of one word ranks by the words."""
-        pairs = [[f"{a} {b}" for a, b in pairwise(words)] for words in self.name_words]
-        return _Postings.of((each[:1] for each in pairs), self.size), _Postings.of(pairs, self.size)
+        with gc_paused():
+            pairs = [[f"{a} {b}" for a, b in pairwise(words)] for words in self.name_words]
+            return _Postings.of((each[:1] for each in pairs), self.size), _Postings.of(pairs, self.size)
 
 
 class SearchIndex:
@@ -198,7 +200,8 @@ class SearchIndex:
         if built is None:
             with self._building:
                 if self._built is None:
-                    self._built = _Vocabulary(self._entries)
+                    with gc_paused():  # a hundred thousand objects that live as long as the index, no cycles
+                        self._built = _Vocabulary(self._entries)
                 built = self._built
         return built
 

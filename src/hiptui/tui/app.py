@@ -27,12 +27,11 @@ from hiptui.data.settings import Loaded, Settings, load_settings
 from hiptui.tui.keys import APP
 
 MIN_WIDTH = 60
+MIN_HEIGHT = 20
 PAINT_WAIT = 0.5
 """Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 REST_OF_START_UP_WAIT = 0.3
 """Seconds after the first frame by which the rest of start-up runs, even if the packs are still loading."""
-"""Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
-MIN_HEIGHT = 20
 
 if TYPE_CHECKING:
     from textual.command import Provider
