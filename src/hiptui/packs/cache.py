@@ -52,11 +52,12 @@ NESTED: dict[type, dict[str, tuple[type, bool]]] = {
 TABLES: dict[type, dict[str, frozenset[str]]] = {FigureTable: {"props": PROP_FIELDS, "poses": POSE_FIELDS}}
 """The fields that hold lists of plain tables, and each table's keys."""
 SHARED: dict[type, tuple[str, ...]] = {
-    Move: ("category", "style", "position", "level", "targets", "equipment", "when"),
+    Move: ("category", "style", "position", "level"),
     RoutineEntry: ("move",),
 }
 """Fields whose few distinct words repeat across thousands of objects: one string each, not one per
-use (JSON parsing makes a new string every time; about 4 MiB over 10,000 moves)."""
+use (JSON parsing makes a new string every time; about 2 MiB over 10,000 moves). The lists of words
+(targets, equipment, when) would save 2 MiB more, but remaking every list cost a quarter of a warm load."""
 CLASSES: tuple[type, ...] = (*NESTED, PackInfo, RoutineEntry, FigureTable)
 _FIELDS = {cls: frozenset(field.name for field in dataclasses.fields(cls)) for cls in CLASSES}
 
@@ -92,7 +93,7 @@ def _build(cls: type[T], data: object) -> T:
     for name in SHARED.get(cls, ()):
         value = data[name]
         if value is not None:
-            data[name] = list(map(intern, value)) if type(value) is list else intern(value)
+            data[name] = intern(value)
     for name, keys in TABLES.get(cls, {}).items():
         tables = data[name]
         if type(tables) is not list or any(type(t) is not dict or t.keys() != keys for t in tables):
