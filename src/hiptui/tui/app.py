@@ -7,7 +7,9 @@ workspace is opened once that frame is out, and the packs load in a worker threa
 from __future__ import annotations
 
 import asyncio
+import importlib
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -232,6 +234,7 @@ class HiptuiApp(App[None]):
     @work(thread=True, exclusive=True, group="packs")
     def _load_library(self, workspace: Workspace, previous: Library | None = None) -> None:
         library = workspace.load_library(previous=previous)
+        importlib.import_module("hiptui.figure")  # the first card draws its move: imported off the event loop
         self.call_from_thread(self._library_loaded, library, previous is not None)
         # This thread would hold up the frame that paints the moves: let it out first. Then build the
         # search index and rank the one-letter queries ahead of time (a search typed meanwhile builds
@@ -264,9 +267,8 @@ class HiptuiApp(App[None]):
                 self.start_session(self.start_items)
         self.builder.packs_ready()
         self.call_after_refresh(self._rest_of_start_up)  # once the moves are painted
-        from hiptui.tui.screens.packs import PacksScreen
-
-        if isinstance(self.screen, PacksScreen):  # opened while the packs were still loading, or reloaded
+        packs = sys.modules.get("hiptui.tui.screens.packs")  # not imported: the Packs screen never opened
+        if packs is not None and isinstance(self.screen, packs.PacksScreen):  # opened as they loaded, or reloaded
             self.screen.refresh_table()
         if reloaded:
             self.notify(f"Reloaded {len(library.packs)} packs", timeout=2)

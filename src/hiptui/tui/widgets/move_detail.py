@@ -56,15 +56,20 @@ def move_details(entry: CatalogMove, catalog: Catalog | None = None, dose: Dose 
     return Group(*parts)
 
 
+def _no_move() -> Text:
+    return Text("Highlight a move to see how to do it.", style="dim")
+
+
 class MoveDetail(VerticalScroll):
     """A scrollable card for one move."""
 
     _shown: tuple[CatalogMove, Dose | None] | None = None
+    """What the card shows; None for the hint, which it shows from the start."""
     _pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield FigureStrip(id="detail-figure")
-        yield Static(id="detail-body")
+        yield Static(_no_move(), id="detail-body")
 
     @property
     def waiting(self) -> bool:
@@ -83,6 +88,8 @@ class MoveDetail(VerticalScroll):
             self._pending.stop()
             self._pending = None
         shown = (entry, dose) if entry is not None else None
+        if shown is None and self._shown is None:
+            return  # a layout pass saved, as the app starts
         if shown is not None and self._shown is not None and entry is self._shown[0] and dose == self._shown[1]:
             return
         self._shown = shown
@@ -90,7 +97,7 @@ class MoveDetail(VerticalScroll):
         catalog: Catalog | None = getattr(self.screen, "catalog", None)
         self.query_one(FigureStrip).show(catalog.figure(entry) if catalog and entry else None)
         if entry is None:
-            body.update(Text("Highlight a move to see how to do it.", style="dim"))
+            body.update(_no_move())
         else:
             body.update(move_details(entry, catalog, dose))
         self.scroll_home(animate=False)
