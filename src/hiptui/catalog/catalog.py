@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from hiptui.base.gc_pause import gc_paused
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 
 _ID_AND_NAME = attrgetter("id", "name")
-_NAME_AND_GID = itemgetter(0, 1)
 
 SAVED = "saved"
 """The owner of the user's own routines, as in the global id "saved/my-routine"."""
@@ -99,7 +98,7 @@ class Catalog:
             for routine in pack.routines:
                 resolved = self._resolve(pack, routine)
                 self.routines[resolved.gid] = resolved
-        by_name.sort(key=_NAME_AND_GID)
+        by_name.sort()  # by (name, gid): the ids are unique, so no two entries are ever compared
         self._ordered = [entry for _, _, entry in by_name]
         self.index = SearchIndex(self._ordered)
 
