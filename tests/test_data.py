@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -235,7 +236,7 @@ def test_a_home_that_refuses_writes_loses_nothing(catalog: Catalog, hiptui_home:
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(PermissionError):
         save_settings(Settings(ready_seconds=3))
     assert load_settings().settings.ready_seconds == 7

@@ -32,8 +32,6 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 20
 PAINT_WAIT = 0.5
 """Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
-REST_OF_START_UP_WAIT = 0.3
-"""Seconds after the first frame by which the rest of start-up runs, even if the packs are still loading."""
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -89,7 +87,6 @@ class HiptuiApp(App[None]):
         self._started = False
         self._builder_mounted = False
         self._after_first_frame = False
-        self._rest_done = False
         self.keymap: dict[str, str] = {}
         """The [keys] of settings.toml in force (the entries that passed the checks), by binding id."""
 
@@ -160,8 +157,9 @@ class HiptuiApp(App[None]):
             self._first_frame_out()
 
     def _first_frame_out(self) -> None:
-        """What the first frame does not show: the workspace and its files, and the packs; then, once
-        the moves are shown (or a moment has passed, should the packs take long), the rest."""
+        """What the first frame does not show: the workspace and its files, the packs, the dialogs' rules,
+        the drag ghost, the themes and the keymap, and the keys typed so far (handed over in the app's
+        own turn, as keys are)."""
         if self._after_first_frame:
             return
         self._after_first_frame = True
@@ -169,14 +167,6 @@ class HiptuiApp(App[None]):
         workspace = self.workspace  # its files are opened here, before the worker starts
         if self._given_library is None:
             self._load_library(workspace)
-        self.set_timer(REST_OF_START_UP_WAIT, self._rest_of_start_up)
-
-    def _rest_of_start_up(self) -> None:
-        """The dialogs' rules, the drag ghost, the themes and the keymap, and the keys typed so far
-        (handed over in the app's own turn, as keys are): after the moves, which should not wait on them."""
-        if self._rest_done or not self._after_first_frame:
-            return
-        self._rest_done = True
         for path in self.LATER_CSS_PATHS:
             self.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""))
         self.builder.later_rules_added()
@@ -266,7 +256,6 @@ class HiptuiApp(App[None]):
             elif self.start_items:
                 self.start_session(self.start_items)
         self.builder.packs_ready()
-        self.call_after_refresh(self._rest_of_start_up)  # once the moves are painted
         packs = sys.modules.get("hiptui.tui.screens.packs")  # not imported: the Packs screen never opened
         if packs is not None and isinstance(self.screen, packs.PacksScreen):  # opened as they loaded, or reloaded
             self.screen.refresh_table()
