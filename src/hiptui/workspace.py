@@ -333,9 +333,10 @@ class Workspace:
             self.session.stop()
         if self.library is not None:
             self.library.hooks.close(timeout)
-            self.library.save_cache()
         if self.history is not None:
             self.history.close()
+        if self.library is not None:
+            self.library.save_cache()  # last: the session is safe whatever happens to the cache
 
 
 def _find(ref: str, things: Sequence[T], ids: list[tuple[str, str]], noun: str, listing: str) -> T:
