@@ -71,3 +71,25 @@ def test_closing_the_workspace_records_the_session_under_way_to_the_second(hiptu
     workspace.close()
     (record,) = Workspace.open(hiptui_home, entry_points=[]).history.sessions()
     assert record.status == "stopped" and record.done_seconds == pytest.approx(23.0)
+
+
+def test_the_catalogue_a_worker_built_is_the_one_used_and_a_toggle_builds_another(hiptui_home: Path) -> None:
+    workspace = Workspace(hiptui_home)
+    library = workspace.load_library(entry_points=[])  # as the app's worker does, off the event loop
+    built = library.catalog(workspace.settings.disabled_packs)
+    workspace.use_library(library)
+    assert workspace.catalog is built
+    assert workspace.toggle_pack("yoga") is False
+    assert workspace.catalog is not built and not any(m.pack_id == "yoga" for m in workspace.catalog.all_moves())
+    assert workspace.toggle_pack("yoga") is True
+    assert any(m.pack_id == "yoga" for m in workspace.catalog.all_moves())
+    workspace.close()
+
+
+def test_closing_writes_the_cache_entries_of_packs_parsed_and_not_yet_written(hiptui_home: Path) -> None:
+    workspace = Workspace(hiptui_home)
+    workspace.use_library(workspace.load_library(entry_points=[]))
+    cache = hiptui_home / "cache"
+    assert not cache.exists() or not any(cache.iterdir())
+    workspace.close()
+    assert any(cache.iterdir())
