@@ -247,7 +247,8 @@ class HiptuiApp(App[None]):
         workspace = self.workspace
         workspace.use_library(library)
         self.tell_notices()
-        self.builder.set_catalog(workspace.catalog)
+        # Packs that arrive after the first frame show their moves first, the card a frame later.
+        self.builder.set_catalog(workspace.catalog, card_after_list=self._after_first_frame and not self._started)
         if not self._started:
             self._started = True
             self.builder.queue_changed(None)

@@ -148,10 +148,10 @@ class BuilderScreen(Screen[None]):
 
     # -- data --------------------------------------------------------------------------------
 
-    def set_catalog(self, catalog: Catalog) -> None:
+    def set_catalog(self, catalog: Catalog, card_after_list: bool = False) -> None:
         self._catalog = catalog
         self.loaded = True
-        self.refresh_library()
+        self.refresh_library(card_after_list=card_after_list)
 
     def after_packs(self, action: Callable[[], None]) -> None:
         """Run `action` now, or once `packs_ready()` is called if the packs are still loading."""
@@ -167,7 +167,10 @@ class BuilderScreen(Screen[None]):
         for action in waiting:
             action()
 
-    def refresh_library(self, typing: bool = False) -> None:
+    def refresh_library(self, typing: bool = False, card_after_list: bool = False) -> None:
+        """The moves that match the search and filters, and the card of the one under the cursor: soon
+        while typing, or a frame after the list (a card costs as much to draw as the list, and the list
+        is what a person waits for as the app starts)."""
         query = self.query_one("#search", Input).value
         found = self.catalog.search(query, self.filters)
         library = self.query_one(LibraryList)
@@ -188,6 +191,8 @@ class BuilderScreen(Screen[None]):
         detail = self.query_one(MoveDetail)
         if typing:
             detail.show_soon(library.current)
+        elif card_after_list:
+            self.call_after_refresh(lambda: detail.show(library.current) if not detail.waiting else None)
         else:
             detail.show(library.current)
 
