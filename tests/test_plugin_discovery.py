@@ -84,3 +84,24 @@ def test_a_finder_of_other_distributions_is_asked(monkeypatch: pytest.MonkeyPatc
 def test_this_environment_agrees_with_importlib_metadata() -> None:
     found = bool(list(importlib.metadata.entry_points(group=GROUP)))
     assert may_have_plugins() or not found
+
+
+def test_a_fifo_in_place_of_entry_points_txt_never_blocks_the_scan(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    site = _make(tmp_path / "site", {"trap-1.0.dist-info/METADATA": "Name: trap\n"})
+    os.mkfifo(site / "trap-1.0.dist-info" / "entry_points.txt")
+    answer: list[bool] = []
+    scan = threading.Thread(target=lambda: answer.append(may_have_plugins([str(site)])), daemon=True)
+    scan.start()
+    scan.join(10)
+    assert answer == [False], "the scan blocked on the FIFO"
+
+
+def test_an_entry_points_txt_too_big_to_read_is_left_to_importlib_metadata(tmp_path: Path) -> None:
+    from hiptui.plugins import discovery
+
+    site = _make(tmp_path / "site", {"big-1.0.dist-info/entry_points.txt": "[x]\n" + "a = b:c\n" * 200_000})
+    assert (site / "big-1.0.dist-info" / "entry_points.txt").stat().st_size > discovery.MAX_ENTRY_POINTS_BYTES
+    assert may_have_plugins([str(site)])

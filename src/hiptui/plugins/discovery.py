@@ -11,13 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from hiptui.packs.reading import TooBig, read_regular_file
 
 if TYPE_CHECKING:
     import importlib.metadata
 
 GROUP = "hiptui"
 METADATA_SUFFIXES = (".dist-info", ".egg-info")
+MAX_ENTRY_POINTS_BYTES = 1024 * 1024
 
 
 def installed_entry_points() -> list[importlib.metadata.EntryPoint]:
@@ -59,9 +63,10 @@ def _folder_may_have_plugins(folder: str) -> bool:
 
 def _names_group(entry_points_txt: str) -> bool:
     try:
-        with open(entry_points_txt, "rb") as file:
-            text = file.read()
-    except OSError:  # none there (most distributions), or an .egg-info that is a file
+        text = read_regular_file(Path(entry_points_txt), MAX_ENTRY_POINTS_BYTES)
+    except TooBig:
+        return True  # importlib.metadata reads it whole: let it say
+    except OSError:  # none there (most distributions), an .egg-info that is a file, or a FIFO in its place
         return False
     if GROUP.encode() not in text:
         return False
