@@ -19,7 +19,7 @@ from hiptui.base import files as store
 from hiptui.catalog.catalog import Catalog, QueueItem
 from hiptui.catalog.library import load_library
 from hiptui.data.history import MIGRATIONS, History, SegmentDone, history_path
-from hiptui.data.routines import QueueStore, RoutineNameTaken, SavedRoutines
+from hiptui.data.routines import MAX_FILE_BYTES, QueueStore, RoutineNameTaken, SavedRoutines
 from hiptui.data.settings import Settings, load_settings, save_settings
 from hiptui.data.stats import minutes_this_week, streak_days, time_per_target, weekly_minutes
 from hiptui.session.recorder import SessionRecorder
@@ -94,6 +94,19 @@ def test_a_corrupt_queue_is_set_aside_and_reported(content: bytes, hiptui_home: 
     assert result.entries == [] and "it was kept as queue.toml.corrupt-" in result.notices[0]
     (kept,) = hiptui_home.glob("queue.toml.corrupt-*")
     assert kept.read_bytes() == content
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_queue_or_routine_that_is_not_a_regular_file_is_reported_not_read(hiptui_home: Path) -> None:
+    os.mkfifo(hiptui_home / "queue.toml")  # read as it is, a FIFO would block the app's start for good
+    result = QueueStore().load()
+    assert result.entries == [] and "not a regular file" in result.notices[0]
+    assert (hiptui_home / "queue.toml").exists(), "nothing is set aside: the file is not damaged"
+    SavedRoutines().folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(SavedRoutines().folder / "pipe.toml")
+    (SavedRoutines().folder / "big.toml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    notices = SavedRoutines().load().notices
+    assert any("not a regular file" in n for n in notices) and any("larger than 2 MiB" in n for n in notices)
 
 
 def test_settings_round_trip_and_corrupt_file(hiptui_home: Path) -> None:

@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
-import tomli_w
-
 from hiptui.base.files import atomic_write, set_aside
 from hiptui.base.paths import data_home
 from hiptui.catalog.catalog import QueueItem
@@ -43,6 +40,10 @@ def slugify(name: str) -> str:
     return slug or "routine"
 
 
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A saved queue or routine larger than this is not read (a pack file has the same limit)."""
+
+
 @dataclass
 class ReadResult:
     found: list[Any] = field(default_factory=list)
@@ -51,16 +52,31 @@ class ReadResult:
 
 def _read_toml(path: Path, notices: list[str]) -> dict[str, Any] | None:
     """The document in `path`, or None (a broken file is set aside and reported)."""
+    from hiptui.packs.reading import TooBig, read_regular_file
+
     try:
-        return tomli.loads(path.read_bytes().decode("utf-8"))
+        data = read_regular_file(path, MAX_FILE_BYTES)  # a FIFO put in its place would block a plain read
     except FileNotFoundError:
+        return None
+    except TooBig:
+        notices.append(f"cannot read {path}: it is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
         return None
     except OSError as error:
         notices.append(f"cannot read {path}: {error.strerror or error}")
         return None
+    import tomli  # here: a person without saved routines or a saved queue never needs it
+
+    try:
+        return tomli.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError, ValueError) as error:
         _set_aside(path, str(error), notices)
         return None
+
+
+def _toml_text(document: dict[str, Any]) -> bytes:
+    import tomli_w  # only once something is saved
+
+    return tomli_w.dumps(document).encode()
 
 
 def _set_aside(path: Path, reason: str, notices: list[str]) -> None:
@@ -143,7 +159,7 @@ class SavedRoutines:
         if routine.description:
             document["description"] = routine.description
         document["moves"] = [_compact(entry.as_data()) for entry in routine.moves]
-        atomic_write(self.path_for(routine.id), tomli_w.dumps(document).encode())
+        atomic_write(self.path_for(routine.id), _toml_text(document))
 
     def rename(self, routine: Routine, name: str) -> Routine:
         self.check_name(name, keeping=routine)
@@ -207,4 +223,4 @@ class QueueStore:
         document: dict[str, Any] = {"moves": moves}
         if origin is not None:
             document["origin"] = origin
-        atomic_write(self.path, tomli_w.dumps(document).encode())
+        atomic_write(self.path, _toml_text(document))
