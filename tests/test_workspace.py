@@ -93,3 +93,22 @@ def test_closing_writes_the_cache_entries_of_packs_parsed_and_not_yet_written(hi
     assert not cache.exists() or not any(cache.iterdir())
     workspace.close()
     assert any(cache.iterdir())
+
+
+def test_the_history_is_opened_at_its_first_use_and_not_after_close(hiptui_home: Path) -> None:
+    workspace = Workspace.open(hiptui_home, entry_points=[])
+    assert not (hiptui_home / "history.sqlite3").exists(), "listing moves or restoring the queue needs no history"
+    history = workspace.history
+    assert history is not None and workspace.history is history
+    assert (hiptui_home / "history.sqlite3").exists()
+    workspace.close()
+    assert workspace.history is None, "a closed workspace does not open its history again"
+
+
+def test_a_history_that_cannot_open_is_told_at_its_first_use(hiptui_home: Path) -> None:
+    (hiptui_home / "history.sqlite3").mkdir()
+    workspace = Workspace.open(hiptui_home, entry_points=[])
+    assert workspace.take_notices() == []
+    assert workspace.history is None
+    (notice,) = workspace.take_notices()
+    assert notice.startswith("History is off:") and "not a regular file" in notice

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,19 +20,19 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from hiptui.base.paths import data_home
 from hiptui.base.text import clean_text
 from hiptui.catalog.catalog import SAVED, Catalog, CatalogMove, QueueItem, ResolvedRoutine
-from hiptui.data.history import History, HistoryUnavailable, history_path
 from hiptui.data.routines import QueueStore, SavedRoutines
 from hiptui.data.settings import Loaded, Settings, load_settings, save_settings
 from hiptui.session.planner import Plan, PlanRequest, make_plan
 from hiptui.session.queue import SessionQueue
-from hiptui.session.session import Session
 from hiptui.session.timeline import Pacing, total_seconds
 
 if TYPE_CHECKING:
     import importlib.metadata
 
     from hiptui.catalog.library import Library
+    from hiptui.data.history import History
     from hiptui.packs.plain import Dose, Routine, RoutineEntry
+    from hiptui.session.session import Session
 
 Direction = Literal["easier", "harder"]
 T = TypeVar("T")
@@ -57,7 +58,9 @@ class Workspace:
         self.notices: list[str] = [loaded.notice] if loaded.notice else []
         self.saved_routines = SavedRoutines(self.home)
         self.queue_store = QueueStore(self.home)
-        self.history = self._open_history()
+        self._history: History | None = None
+        self._history_opened = False
+        self._history_lock = threading.Lock()
         self.library: Library | None = None
         self.catalog = Catalog([])
         self.queue = SessionQueue()
@@ -80,7 +83,20 @@ class Workspace:
         library.save_cache()
         return workspace
 
+    @property
+    def history(self) -> History | None:
+        """The history, opened at its first use (sessions left running by a process that ended are closed
+        then); None when it cannot be opened, and `notices` says why. The app opens it once the moves are
+        on screen: nothing there waits for SQLite."""
+        with self._history_lock:
+            if not self._history_opened:
+                self._history = self._open_history()
+                self._history_opened = True
+            return self._history
+
     def _open_history(self) -> History | None:
+        from hiptui.data.history import History, HistoryUnavailable, history_path
+
         try:
             history = History(history_path(self.home))
             history.close_interrupted()
@@ -320,6 +336,8 @@ class Workspace:
             items, routine = self.queue.items, self.queue.origin
         if not items:
             raise WorkspaceError("the queue is empty: add a move first")
+        from hiptui.session.session import Session
+
         hooks = self.library.hooks if self.library is not None else None
         session = Session(items, self.pacing, routine=routine, clock=clock, history=self.history, hooks=hooks)
         self.session = session
@@ -333,8 +351,11 @@ class Workspace:
             self.session.stop()
         if self.library is not None:
             self.library.hooks.close(timeout)
-        if self.history is not None:
-            self.history.close()
+        with self._history_lock:
+            if self._history is not None:
+                self._history.close()
+            self._history_opened = True  # closed: a late use finds no history rather than a new connection
+            self._history = None
         if self.library is not None:
             self.library.save_cache()  # last: the session is safe whatever happens to the cache
 

@@ -27,3 +27,22 @@ async def test_an_app_started_without_the_pause_leaves_the_collector_alone(make_
         await pilot.pause()
         assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+async def test_the_history_opens_once_the_moves_are_shown_and_says_why_it_is_off(hiptui_home):
+    """Nothing the library needs waits for SQLite: the packs' worker opens the history after the frame
+    with the moves, and a history that cannot open is told then, as at every start."""
+    from hiptui.tui.app import HiptuiApp
+
+    (hiptui_home / "history.sqlite3").mkdir()
+    app = HiptuiApp(home=hiptui_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if app.library is not None:
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workspace.history is None
+        messages = [notification.message for notification in app._notifications]
+        assert any(message.startswith("History is off:") for message in messages), messages

@@ -226,15 +226,18 @@ class HiptuiApp(App[None]):
         library = workspace.load_library(previous=previous)
         importlib.import_module("hiptui.figure")  # the first card draws its move: imported off the event loop
         self.call_from_thread(self._library_loaded, library, previous is not None)
-        # This thread would hold up the frame that paints the moves: let it out first. Then build the
-        # search index and rank the one-letter queries ahead of time (a search typed meanwhile builds
-        # what it needs itself), and write the cache entries of the packs just parsed.
+        # This thread would hold up the frame that paints the moves: let it out first. Then open the
+        # history, build the search index and rank the one-letter queries ahead of time (a search typed
+        # meanwhile builds what it needs itself), and write the cache entries of the packs just parsed.
         painted = threading.Event()
         self.call_from_thread(self.call_after_refresh, painted.set)
         worker = get_current_worker()
         deadline = time.monotonic() + PAINT_WAIT
         while not painted.wait(0.01) and not worker.is_cancelled and time.monotonic() < deadline:
             pass  # the app closing cancels this worker, and then no frame is coming
+        if previous is None and not worker.is_cancelled:
+            workspace.history  # noqa: B018  (opened here, off the event loop; a session would open it itself)
+            self.call_from_thread(self.tell_notices)
         workspace.catalog.index.warm(keep_going=lambda: not worker.is_cancelled)
         library.save_cache()
 

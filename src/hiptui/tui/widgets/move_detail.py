@@ -13,12 +13,11 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from hiptui.catalog.card import card_of
 from hiptui.tui.safe import plain
-from hiptui.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from hiptui.catalog.catalog import Catalog, CatalogMove
+    from hiptui.figure import Figure
     from hiptui.packs.plain import Dose
 
 TYPING_PAUSE = 0.15
@@ -36,6 +35,8 @@ def _grid(rows: list[tuple[Text, Text]]) -> Table:
 
 def move_details(entry: CatalogMove, catalog: Catalog | None = None, dose: Dose | None = None) -> Group:
     """The card (`catalog.card.card_of`), styled."""
+    from hiptui.catalog.card import card_of
+
     card = card_of(entry, catalog, dose)
     parts: list[RenderableType] = [plain(card.name, "bold")]
     if card.aliases:
@@ -68,8 +69,7 @@ class MoveDetail(VerticalScroll):
     _pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield FigureStrip(id="detail-figure")
-        yield Static(_no_move(), id="detail-body")
+        yield Static(_no_move(), id="detail-body")  # the figure strip above it comes with the first move
 
     @property
     def waiting(self) -> bool:
@@ -95,9 +95,18 @@ class MoveDetail(VerticalScroll):
         self._shown = shown
         body = self.query_one("#detail-body", Static)
         catalog: Catalog | None = getattr(self.screen, "catalog", None)
-        self.query_one(FigureStrip).show(catalog.figure(entry) if catalog and entry else None)
+        self._show_figure(catalog.figure(entry) if catalog and entry else None, body)
         if entry is None:
             body.update(_no_move())
         else:
             body.update(move_details(entry, catalog, dose))
         self.scroll_home(animate=False)
+
+    def _show_figure(self, figure: Figure | None, body: Static) -> None:
+        from hiptui.tui.widgets.figure import FigureStrip
+
+        strips = self.query(FigureStrip)
+        if strips:
+            strips.first().show(figure)
+        elif figure is not None:
+            self.mount(FigureStrip(figure, id="detail-figure"), before=body)
