@@ -138,6 +138,9 @@ def test_the_ids_index_is_used_until_a_pack_or_routine_changes(hiptui_home: Path
     assert f"{SAVED}/evening" in completion_ids(hiptui_home)["routine"]
     index.write_text('{"key": [], "pack": 3}')  # a broken index is rebuilt, never trusted
     assert completion_ids(hiptui_home)["pack"] == first["pack"]
+    index.unlink()
+    os.mkfifo(index)  # read as it is, a FIFO would hang the shell at every Tab
+    assert completion_ids(hiptui_home)["pack"] == first["pack"] and index.is_file()
 
 
 def test_complete_callback_prints_ids_one_a_line_and_refuses_an_unknown_kind(hiptui_home: Path) -> None:

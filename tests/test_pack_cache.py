@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
+
+import pytest
 
 from hiptui.catalog.library import load_library
 from hiptui.packs import cache as pack_cache
@@ -45,6 +48,21 @@ def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
     for content in (b"{not json", b'{"key": 1}', entry.read_bytes().replace(b'"steps":["Do it."]', b'"steps":[]')):
         entry.write_bytes(content)
         assert cache.load(source).pack.moves[0].name == "Real"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_an_entry_that_is_not_a_regular_file_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
+    source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
+    write_pack(source, "Real")
+    cache.load(source)
+    cache.flush()
+    (entry,) = (tmp_path / "cache").iterdir()
+    entry.unlink()
+    os.mkfifo(entry)  # read as it is, a FIFO would block every start
+    again = PackCache(tmp_path / "cache")
+    assert again.load(source).pack.moves[0].name == "Real"
+    again.flush()
+    assert entry.is_file()
 
 
 def test_the_library_uses_the_cache_and_gives_the_same_packs(hiptui_home: Path) -> None:

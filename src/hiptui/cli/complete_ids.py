@@ -47,8 +47,9 @@ def completion_ids(home: Path) -> dict[str, list[str]]:
     key = _key(home)
     index = home / CACHE_DIR / INDEX
     try:
-        with index.open("rb") as stream:
-            data = json.loads(stream.read(MAX_INDEX_BYTES))
+        from hiptui.packs.reading import read_regular_file  # a FIFO in its place would hang the shell's Tab
+
+        data = json.loads(read_regular_file(index, MAX_INDEX_BYTES))
         if data["key"] == key and all(isinstance(data[k], list) for k in KINDS):
             return {kind: _well_formed(kind, data[kind]) for kind in KINDS}
     except (OSError, ValueError, KeyError, TypeError):

@@ -39,8 +39,11 @@ from hiptui.packs.plain import (
     adopt,
     pack_data,
 )
+from hiptui.packs.reading import read_regular_file
 
 CACHE_FORMAT = 9
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""Far above any pack's entry (a pack file is at most 2 MiB); a larger or irregular file is a miss."""
 T = TypeVar("T")
 
 NESTED: dict[type, dict[str, tuple[type, bool]]] = {
@@ -158,7 +161,7 @@ class PackCache:
     @staticmethod
     def _read(entry: Path, key: list[Any], source: str) -> PackResult | None:
         try:
-            header, _, body = entry.read_bytes().partition(b"\n")
+            header, _, body = read_regular_file(entry, MAX_ENTRY_BYTES).partition(b"\n")
             data = orjson.loads(header)
             if data["key"] != key or data["digest"] != _digest(orjson.dumps(key), body):
                 return None
