@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from tui_support import SIZE, library, queue_list
 
 from hiptui.tui.widgets.move_lists import LibraryList
@@ -39,3 +39,15 @@ async def test_an_empty_list_shows_all_of_its_hint_in_a_narrow_pane(make_app):
         shown = [line for line in lines if line]
         assert len(shown) > 1  # the hint is wider than the queue pane at 120 columns
         assert " ".join(shown) == rows.empty_text
+
+
+async def test_a_list_s_virtual_size_is_its_rows_whatever_its_width(make_app):
+    """Rows are cut to the list's width, so a new size alone leaves the virtual size as it was: a
+    resize then lays out nothing more (the first one, as the app starts, laid the screen out again)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows, queue = library(app), queue_list(app)
+        assert rows.virtual_size == Size(0, len(rows.items)) and queue.virtual_size == Size(0, 1)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert rows.virtual_size == Size(0, len(rows.items)) and queue.virtual_size == Size(0, 1)

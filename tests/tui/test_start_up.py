@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 
 from hiptui.base.gc_pause import pause_for_start_up
+from hiptui.tui.widgets.drag import DragManager
 
 
 async def test_the_collector_is_back_on_once_the_first_frame_is_out(make_app):
@@ -31,7 +32,8 @@ async def test_an_app_started_without_the_pause_leaves_the_collector_alone(make_
 
 async def test_the_history_opens_once_the_moves_are_shown_and_says_why_it_is_off(hiptui_home):
     """Nothing the library needs waits for SQLite: the packs' worker opens the history after the frame
-    with the moves, and a history that cannot open is told then, as at every start."""
+    with the moves, and a history that cannot open is told then, as at every start. The drag ghost and
+    hiptui's themes come then too."""
     from hiptui.tui.app import HiptuiApp
 
     (hiptui_home / "history.sqlite3").mkdir()
@@ -46,3 +48,4 @@ async def test_the_history_opens_once_the_moves_are_shown_and_says_why_it_is_off
         assert app.workspace.history is None
         messages = [notification.message for notification in app._notifications]
         assert any(message.startswith("History is off:") for message in messages), messages
+        assert app.builder.query(DragManager) and "high-contrast" in app.available_themes, "once the moves are shown"

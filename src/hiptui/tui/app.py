@@ -157,9 +157,8 @@ class HiptuiApp(App[None]):
             self._first_frame_out()
 
     def _first_frame_out(self) -> None:
-        """What the first frame does not show: the workspace and its files, the packs, the dialogs' rules,
-        the drag ghost, the themes and the keymap, and the keys typed so far (handed over in the app's
-        own turn, as keys are)."""
+        """What the first frame does not show: the workspace and its files, the packs, the dialogs' rules
+        and the keymap, and the keys typed so far (handed over in the app's own turn, as keys are)."""
         if self._after_first_frame:
             return
         self._after_first_frame = True
@@ -167,14 +166,20 @@ class HiptuiApp(App[None]):
         workspace = self.workspace  # its files are opened here, before the worker starts
         if self._given_library is None:
             self._load_library(workspace)
+        else:
+            self._library_shown()
         for path in self.LATER_CSS_PATHS:
             self.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""))
         self.builder.later_rules_added()
+        self._apply_keymap()
+        self.call_later(self._hand_over_early_keys)
+
+    def _library_shown(self) -> None:
+        """What waits for the frame with the moves, to keep out of the worker's way: the drag ghost (no
+        move to drag before it) and hiptui's own themes."""
         self.builder.add_drag_manager()
         self._register_themes()
-        self._apply_keymap()
         self._tell_unknown_theme()
-        self.call_later(self._hand_over_early_keys)
 
     def _apply_keymap(self) -> None:
         """The [keys] of settings.toml, checked, before any key typed so far is handed over."""
@@ -236,6 +241,7 @@ class HiptuiApp(App[None]):
         while not painted.wait(0.01) and not worker.is_cancelled and time.monotonic() < deadline:
             pass  # the app closing cancels this worker, and then no frame is coming
         if previous is None and not worker.is_cancelled:
+            self.call_from_thread(self._library_shown)
             workspace.history  # noqa: B018  (opened here, off the event loop; a session would open it itself)
             self.call_from_thread(self.tell_notices)
         workspace.catalog.index.warm(keep_going=lambda: not worker.is_cancelled)

@@ -54,16 +54,22 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._drawn_with: tuple[Style, ...] | None = None
         self._drawn_rows: dict[Hashable, Strip] = {}
         self._drawn_empty: dict[tuple[str, int], list[Strip]] = {}
+        self.set_reactive(VirtualList.virtual_size, Size(0, self.extra_rows()))  # before the first layout
 
     def set_items(self, items: Sequence[T], cursor: int | None = None) -> None:
         self.items = list(items)
-        self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
+        self._size_to_rows()
         self.cursor = self._clamp(self.cursor if cursor is None else cursor)
         self.refresh()
         self.call_after_refresh(self.scroll_to_cursor)
 
     def extra_rows(self) -> int:
         return 0
+
+    def _size_to_rows(self) -> None:
+        """One line a row, and no width of its own (rows are cut to the list's): a list that only got
+        its size keeps its virtual size, and the screen is not laid out again for it."""
+        self.virtual_size = Size(0, len(self.items) + self.extra_rows())
 
     @property
     def current(self) -> T | None:
@@ -190,5 +196,5 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         return None
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.items) + self.extra_rows())
+        self._size_to_rows()
         self.call_after_refresh(self.scroll_to_cursor)  # a smaller window must not hide the cursor
