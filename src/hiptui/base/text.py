@@ -8,24 +8,39 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import NamedTuple
 
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+_LINE_BREAKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+"""Tabs and everything `str.splitlines()` breaks on: each becomes a space."""
+_TO_SPACES = str.maketrans(dict.fromkeys(_LINE_BREAKS, " "))
+_BIDI_AND_BOM = "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+
+
+class _Patterns(NamedTuple):
+    escape_sequence: re.Pattern[str]
+    unsafe: re.Pattern[str]
+    unsafe_in_a_document: re.Pattern[str]
+    """As `unsafe`, but a TOML document's own line ends (newline, carriage return) are fine."""
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled at their first use: nothing the app's first frame shows needs them (about a millisecond)."""
+    return _Patterns(
+        re.compile(
+            r"""
     \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC ... BEL or ST
     | \x1b[P_^X][^\x1b]*(?:\x1b\\)?        # DCS, APC, PM, SOS ... ST
     | \x1b\[[0-?]*[ -/]*[@-~]              # CSI
     | \x9b[0-?]*[ -/]*[@-~]                # 8-bit CSI
     | \x1b[@-Z\\-_]                        # other two-byte escapes
     """,
-    re.VERBOSE,
-)
-_LINE_BREAKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
-"""Tabs and everything `str.splitlines()` breaks on: each becomes a space."""
-_TO_SPACES = str.maketrans(dict.fromkeys(_LINE_BREAKS, " "))
-_BIDI_AND_BOM = "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]")
-_UNSAFE_IN_A_DOCUMENT = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]")
-"""As `_UNSAFE`, but a TOML document's own line ends (newline, carriage return) are fine."""
+            re.VERBOSE,
+        ),
+        re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]"),
+        re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI_AND_BOM}]"),
+    )
 
 
 def is_clean(document: str) -> bool:
@@ -37,17 +52,18 @@ def is_clean(document: str) -> bool:
         and "\t" not in document
         and '"""' not in document
         and "'''" not in document
-        and (document.isascii() or not _UNSAFE_IN_A_DOCUMENT.search(document))
+        and (document.isascii() or not _patterns().unsafe_in_a_document.search(document))
     )
 
 
 def clean_text(value: str) -> str:
     """One line of plain text: escape sequences, control characters and bidi overrides dropped,
     tabs and line breaks turned into spaces, leading and trailing space stripped."""
-    if not _UNSAFE.search(value):
+    patterns = _patterns()
+    if not patterns.unsafe.search(value):
         return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
-    value = _ESCAPE_SEQUENCE.sub("", value).translate(_TO_SPACES)
-    return _UNSAFE.sub("", value).strip()
+    value = patterns.escape_sequence.sub("", value).translate(_TO_SPACES)
+    return patterns.unsafe.sub("", value).strip()
 
 
 def clean_lines(value: str) -> str:
