@@ -49,3 +49,27 @@ async def test_the_history_opens_once_the_moves_are_shown_and_says_why_it_is_off
         messages = [notification.message for notification in app._notifications]
         assert any(message.startswith("History is off:") for message in messages), messages
         assert app.builder.query(DragManager) and "high-contrast" in app.available_themes, "once the moves are shown"
+
+
+async def test_repaints_wait_for_the_packs_but_never_long(hiptui_home, monkeypatch):
+    """While the packs load the screen is left as it is (Textual would lay it out again meanwhile),
+    until they are in, and never longer than HOLD_REPAINTS: a slow plugin does not freeze the screen."""
+    import time
+
+    from hiptui.tui import app as app_module
+    from hiptui.workspace import Workspace
+
+    load = Workspace.load_library
+    monkeypatch.setattr(Workspace, "load_library", lambda self, **kw: (time.sleep(1.0), load(self, **kw))[1])
+    app = app_module.HiptuiApp(home=hiptui_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.05)
+        assert app._batch_count == 1 and app.library is None
+        await pilot.pause(app_module.HOLD_REPAINTS + 0.1)
+        assert app._batch_count == 0 and app.library is None, "released while the packs still load"
+        await pilot.press("slash", "p", "i")
+        await pilot.pause()
+        assert app.builder.query_one("#search").value == "pi"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app._batch_count == 0 and app.library is not None

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,6 +32,8 @@ from hiptui.tui.keys import APP
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 PAINT_WAIT = 0.5
+HOLD_REPAINTS = 0.25
+"""Seconds at most that the screen is left as it is while the packs load (see `_hold_repaints`)."""
 """Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 
 if TYPE_CHECKING:
@@ -87,6 +90,7 @@ class HiptuiApp(App[None]):
         self._started = False
         self._builder_mounted = False
         self._after_first_frame = False
+        self._repaints_held = ExitStack()
         self.keymap: dict[str, str] = {}
         """The [keys] of settings.toml in force (the entries that passed the checks), by binding id."""
 
@@ -165,6 +169,7 @@ class HiptuiApp(App[None]):
         start_up_done()
         workspace = self.workspace  # its files are opened here, before the worker starts
         if self._given_library is None:
+            self._hold_repaints()
             self._load_library(workspace)
         else:
             self._library_shown()
@@ -252,7 +257,18 @@ class HiptuiApp(App[None]):
         self.notify("Reloading packs…", timeout=1.5)
         self._load_library(self.workspace, self.library)
 
+    def _hold_repaints(self) -> None:
+        """Until the packs are in (HOLD_REPAINTS at most), repaint nothing: the screen shows "Loading
+        packs…" either way, and Textual lays it out again as the widgets of the first frame settle (a
+        tenth of the wait for 10,000 moves, with the worker's thread kept waiting for the interpreter)."""
+        self._repaints_held.enter_context(self.batch_update())
+        self.set_timer(HOLD_REPAINTS, self._release_repaints, name="hold repaints")
+
+    def _release_repaints(self) -> None:
+        self._repaints_held.close()
+
     def _library_loaded(self, library: Library, reloaded: bool = False) -> None:
+        self._release_repaints()
         workspace = self.workspace
         workspace.use_library(library)
         self.tell_notices()
