@@ -215,8 +215,16 @@ def run_loader(target: str, budget: str) -> subprocess.Popen[str]:
     env = {**os.environ, "HIPTUI_PLUGIN_TIMEOUT": budget, "PYTHONPATH": str(Path(__file__).parents[1])}
     return subprocess.Popen(
         [sys.executable, "-c", LOAD_THEN_PRINT.format(target=target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=env, cwd=Path(__file__).parents[1],
+        text=True, env=env, cwd=Path(__file__).parents[1], preexec_fn=_as_from_a_terminal,
     )  # fmt: skip
+
+
+def _as_from_a_terminal() -> None:
+    """Ctrl+C as a shell gives it: a test run in the background (`.ci/run &`) inherits SIGINT ignored,
+    and Python then never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_hung_plugin_never_keeps_the_command_from_ending() -> None:
