@@ -18,6 +18,7 @@ from typing import Any
 from hiptui import __version__
 from hiptui.base.paths import data_home, user_packs_dir
 from hiptui.base.terms import REF_PATTERN, SLUG_PATTERN
+from hiptui.packs.reading import read_regular_file
 from hiptui.plugins.builtin import builtin_packs_dir
 
 KINDS = ("pack", "move", "routine")
@@ -47,9 +48,7 @@ def completion_ids(home: Path) -> dict[str, list[str]]:
     key = _key(home)
     index = home / CACHE_DIR / INDEX
     try:
-        from hiptui.packs.reading import read_regular_file  # a FIFO in its place would hang the shell's Tab
-
-        data = json.loads(read_regular_file(index, MAX_INDEX_BYTES))
+        data = json.loads(read_regular_file(index, MAX_INDEX_BYTES))  # a FIFO in its place: not read
         if data["key"] == key and all(isinstance(data[k], list) for k in KINDS):
             return {kind: _well_formed(kind, data[kind]) for kind in KINDS}
     except (OSError, ValueError, KeyError, TypeError):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from hiptui.base.files import atomic_write, set_aside
 from hiptui.base.paths import data_home
 from hiptui.catalog.catalog import QueueItem
+from hiptui.packs.reading import TooBig, read_regular_file
 
 if TYPE_CHECKING:
     from hiptui.packs.plain import Routine, RoutineEntry
@@ -52,8 +53,6 @@ class ReadResult:
 
 def _read_toml(path: Path, notices: list[str]) -> dict[str, Any] | None:
     """The document in `path`, or None (a broken file is set aside and reported)."""
-    from hiptui.packs.reading import TooBig, read_regular_file
-
     try:
         data = read_regular_file(path, MAX_FILE_BYTES)  # a FIFO put in its place would block a plain read
     except FileNotFoundError:

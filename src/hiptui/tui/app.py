@@ -32,9 +32,9 @@ from hiptui.tui.keys import APP
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 PAINT_WAIT = 0.5
+"""Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 HOLD_REPAINTS = 0.25
 """Seconds at most that the screen is left as it is while the packs load (see `_hold_repaints`)."""
-"""Seconds the packs' worker waits for the frame that shows the moves before it builds the search index."""
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -167,7 +167,7 @@ class HiptuiApp(App[None]):
             return
         self._after_first_frame = True
         start_up_done()
-        workspace = self.workspace  # its files are opened here, before the worker starts
+        workspace = self.workspace  # made here, before the worker starts (its history opens later)
         if self._given_library is None:
             self._hold_repaints()
             self._load_library(workspace)
