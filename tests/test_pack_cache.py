@@ -39,12 +39,18 @@ def test_a_changed_file_is_loaded_again(tmp_path: Path) -> None:
     assert cache.load(source).pack.moves[0].name == "After longer"
 
 
-def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
+def _cached(tmp_path: Path) -> tuple[Path, PackCache, Path]:
+    """A pack file named "Real", the cache that read it, and the one entry it wrote."""
     source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
     write_pack(source, "Real")
     cache.load(source)
     cache.flush()
     (entry,) = (tmp_path / "cache").iterdir()
+    return source, cache, entry
+
+
+def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
+    source, cache, entry = _cached(tmp_path)
     for content in (b"{not json", b'{"key": 1}', entry.read_bytes().replace(b'"steps":["Do it."]', b'"steps":[]')):
         entry.write_bytes(content)
         assert cache.load(source).pack.moves[0].name == "Real"
@@ -52,11 +58,7 @@ def test_a_corrupt_or_tampered_entry_is_ignored(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_an_entry_that_is_not_a_regular_file_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
-    source, cache = tmp_path / "mine.toml", PackCache(tmp_path / "cache")
-    write_pack(source, "Real")
-    cache.load(source)
-    cache.flush()
-    (entry,) = (tmp_path / "cache").iterdir()
+    source, _, entry = _cached(tmp_path)
     entry.unlink()
     os.mkfifo(entry)  # read as it is, a FIFO would block every start
     again = PackCache(tmp_path / "cache")
